@@ -1,0 +1,39 @@
+package io.vectorless.schema.event;
+
+import java.time.Instant;
+
+/**
+ * A stage of the pipeline started, progressed, finished or failed. The gateway's projection turns these into the
+ * document's status, progress and error. {@code result} is present only with {@link DocumentStatus#INDEXED}.
+ */
+public record DocumentStatusChanged(
+        String eventId,
+        Instant occurredAt,
+        int schemaVersion,
+        long documentId,
+        int version,
+        long workspaceId,
+        DocumentStatus status,
+        double progress,
+        String error,
+        String source,
+        IndexResult result) implements DocumentEvent {
+
+    public static DocumentStatusChanged progress(long documentId, int version, long workspaceId,
+                                                 DocumentStatus status, double progress, String source) {
+        return new DocumentStatusChanged(Events.newId(), Instant.now(), SCHEMA_VERSION, documentId, version,
+                workspaceId, status, progress, null, source, null);
+    }
+
+    public static DocumentStatusChanged failed(long documentId, int version, long workspaceId, String error,
+                                               String source) {
+        return new DocumentStatusChanged(Events.newId(), Instant.now(), SCHEMA_VERSION, documentId, version,
+                workspaceId, DocumentStatus.FAILED, 100.0, error, source, null);
+    }
+
+    public static DocumentStatusChanged indexed(long documentId, int version, long workspaceId, IndexResult result,
+                                                String source) {
+        return new DocumentStatusChanged(Events.newId(), Instant.now(), SCHEMA_VERSION, documentId, version,
+                workspaceId, DocumentStatus.INDEXED, 100.0, null, source, result);
+    }
+}

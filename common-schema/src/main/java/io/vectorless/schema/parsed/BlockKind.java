@@ -1,0 +1,5 @@
+package io.vectorless.schema.parsed;
+
+public enum BlockKind {
+    HEADING, TEXT
+}

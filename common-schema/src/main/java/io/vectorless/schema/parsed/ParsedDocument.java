@@ -1,0 +1,50 @@
+package io.vectorless.schema.parsed;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What ingest makes of an original file, stored as JSON in object storage (claim check) and read by the indexer.
+ * Structure is carried by {@link Block}s in reading order: a heading block opens a section at its level, text
+ * blocks belong to the nearest heading before them. The indexer turns this into the tree.
+ *
+ * @param format          {@code pdf}, {@code docx}, {@code pptx}, {@code markdown} or {@code text}
+ * @param title           the document's own title (metadata, title style, front matter), or {@code null}
+ * @param pageCount       physical pages (PDF), slides (PPTX), approximated pages (DOCX, Markdown, TXT)
+ * @param structureSource where the headings came from, so the tree can say how much to trust them
+ * @param blocks          headings and text in reading order
+ * @param images          page or embedded images already stored in object storage
+ * @param metadata        format-specific facts (author, producer, ...) worth keeping
+ * @param warnings        things the parser worked around, in words a person can read
+ */
+public record ParsedDocument(
+        int schemaVersion,
+        long documentId,
+        int version,
+        String format,
+        String title,
+        int pageCount,
+        StructureSource structureSource,
+        List<Block> blocks,
+        List<PageImage> images,
+        Map<String, String> metadata,
+        List<String> warnings) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public ParsedDocument {
+        blocks = blocks == null ? List.of() : List.copyOf(blocks);
+        images = images == null ? List.of() : List.copyOf(images);
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** Total UTF-8 bytes of text across all blocks. */
+    public long textBytes() {
+        long total = 0;
+        for (Block block : blocks) {
+            total += block.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        return total;
+    }
+}

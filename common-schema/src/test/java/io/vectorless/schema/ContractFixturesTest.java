@@ -1,0 +1,132 @@
+package io.vectorless.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vectorless.schema.event.DocumentDeleted;
+import io.vectorless.schema.event.DocumentEvent;
+import io.vectorless.schema.event.DocumentParsed;
+import io.vectorless.schema.event.DocumentStatus;
+import io.vectorless.schema.event.DocumentStatusChanged;
+import io.vectorless.schema.event.DocumentUploaded;
+import io.vectorless.schema.event.IndexResult;
+import io.vectorless.schema.parsed.Block;
+import io.vectorless.schema.parsed.PageImage;
+import io.vectorless.schema.parsed.ParsedDocument;
+import io.vectorless.schema.parsed.StructureSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Producers must write exactly the fixtures, and consumers must read them back to the same values. */
+class ContractFixturesTest {
+
+    static Stream<Arguments> events() {
+        return Stream.of(
+                Arguments.of("document-uploaded.json", ContractSamples.uploaded()),
+                Arguments.of("document-parsed.json", ContractSamples.parsed()),
+                Arguments.of("document-status-changed.json", ContractSamples.indexed()),
+                Arguments.of("document-status-failed.json", ContractSamples.failed()),
+                Arguments.of("document-deleted.json", ContractSamples.deleted()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void producersWriteExactlyTheFixture(String fixture, DocumentEvent event) throws IOException {
+        JsonNode written = EventJson.mapper().readTree(EventJson.write(event));
+        assertThat(written).isEqualTo(EventJson.mapper().readTree(ContractSamples.fixture(fixture)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void consumersReadTheFixtureAsTheSameEvent(String fixture, DocumentEvent event) {
+        DocumentEvent read = EventJson.readEvent(ContractSamples.fixture(fixture));
+        assertThat(read).isEqualTo(event);
+        assertThat(read.key()).isEqualTo(Long.toString(event.documentId()));
+    }
+
+    @Test
+    void parsedDocumentRoundTripsThroughItsFixture() throws IOException {
+        String json = ContractSamples.fixture("parsed-document.json");
+        ParsedDocument read = EventJson.read(json, ParsedDocument.class);
+        assertThat(read).isEqualTo(ContractSamples.parsedDocument());
+        assertThat(EventJson.mapper().readTree(EventJson.write(read))).isEqualTo(EventJson.mapper().readTree(json));
+    }
+
+    @Test
+    void readersIgnoreFieldsAddedByNewerProducers() {
+        String json = ContractSamples.fixture("document-parsed.json").replace("\"format\"", "\"addedLater\": 1, \"format\"");
+        assertThat(EventJson.readEvent(json)).isEqualTo(ContractSamples.parsed());
+    }
+
+    @Test
+    void rejectsJsonThatIsNotAnEvent() {
+        assertThatThrownBy(() -> EventJson.readEvent("{\"type\":\"Nope\"}"))
+                .isInstanceOf(EventJson.MalformedEventException.class);
+        assertThatThrownBy(() -> EventJson.readEvent("not json"))
+                .isInstanceOf(EventJson.MalformedEventException.class);
+    }
+
+    @Test
+    void statusesAreLowerCaseOnTheWire() {
+        assertThat(EventJson.write(DocumentStatus.SUMMARIZING)).isEqualTo("\"summarizing\"");
+        assertThat(DocumentStatus.fromWire("indexed")).isEqualTo(DocumentStatus.INDEXED);
+    }
+
+    /** The canned values behind the fixtures; other modules' contract tests use them too. */
+    public static final class ContractSamples {
+        public static String fixture(String name) {
+            try (InputStream in = ContractFixturesTest.class.getResourceAsStream("/contracts/" + name)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException | NullPointerException e) {
+                throw new IllegalStateException("missing contract fixture " + name, e);
+            }
+        }
+
+        public static DocumentUploaded uploaded() {
+            return new DocumentUploaded("8f14e45f-ceea-4e7a-9f0e-3b2c1d0a9e11", Instant.parse("2026-03-01T10:00:00Z"), 1,
+                    7, 1, 3, "research_paper.pdf", "application/pdf", 1048576, "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+                    "ws/3/doc/7/v1/original", true, "default");
+        }
+
+        public static DocumentParsed parsed() {
+            return new DocumentParsed("c9f0f895-fb98-4b91-9d5a-8d5e2f1a7b22", Instant.parse("2026-03-01T10:00:02Z"), 1,
+                    7, 1, 3, "ws/3/doc/7/v1/parsed.json", "pdf", 15, 48213, true);
+        }
+
+        public static DocumentStatusChanged indexed() {
+            return new DocumentStatusChanged("45c48cce-2e2d-4fbd-a1a6-7c3b9e0d5f33", Instant.parse("2026-03-01T10:00:05Z"),
+                    1, 7, 1, 3, DocumentStatus.INDEXED, 100.0, null, "indexer-service",
+                    new IndexResult("Research Paper Title", "This paper discusses...", 24, 5, 15, 48213, 61440, 0));
+        }
+
+        public static DocumentStatusChanged failed() {
+            return new DocumentStatusChanged("d3d94468-02a4-4c2b-8f1e-6a9b0c4d2e44", Instant.parse("2026-03-01T10:00:03Z"),
+                    1, 8, 1, 3, DocumentStatus.FAILED, 100.0, "The PDF is damaged and cannot be read: missing startxref",
+                    "ingest-service", null);
+        }
+
+        public static DocumentDeleted deleted() {
+            return new DocumentDeleted("6512bd43-d9ca-4a1f-8e2b-1c0d9f8e7a55", Instant.parse("2026-03-01T11:00:00Z"), 1,
+                    7, 2, 3, true, "document deleted");
+        }
+
+        public static ParsedDocument parsedDocument() {
+            return new ParsedDocument(1, 7, 1, "pdf", "Research Paper Title", 3, StructureSource.OUTLINE,
+                    List.of(Block.heading(1, "Introduction", 1), Block.text("Why this matters.", 1, 2),
+                            Block.heading(2, "Problem Statement", 2), Block.text("The core challenge.", 2, 3)),
+                    List.of(new PageImage(2, "ws/3/doc/7/v1/images/p2-0.png", "image/png", "Page 2 visual content", 2048)),
+                    Map.of("author", "A. Author"), List.of());
+        }
+    }
+}

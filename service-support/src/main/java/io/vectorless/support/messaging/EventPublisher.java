@@ -1,0 +1,62 @@
+package io.vectorless.support.messaging;
+
+import io.vectorless.schema.EventJson;
+import io.vectorless.schema.event.DocumentDeleted;
+import io.vectorless.schema.event.DocumentEvent;
+import io.vectorless.schema.event.DocumentParsed;
+import io.vectorless.schema.event.DocumentStatusChanged;
+import io.vectorless.schema.event.DocumentUploaded;
+import io.vectorless.schema.event.Topics;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes document events: key = document id, JSON value written by {@link EventJson}, the event type in the
+ * {@value Topics#EVENT_TYPE_HEADER} header. Sends are confirmed before returning, so a caller never believes an
+ * event went out when it did not.
+ */
+public class EventPublisher {
+    private final KafkaTemplate<String, String> template;
+    private final MessagingProperties.TopicNames topics;
+
+    public EventPublisher(KafkaTemplate<String, String> template, MessagingProperties properties) {
+        this.template = template;
+        this.topics = properties.topics();
+    }
+
+    public void publish(DocumentEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topicOf(event), event.key(), EventJson.write(event));
+        record.headers().add(Topics.EVENT_TYPE_HEADER,
+                event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+        try {
+            template.send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing " + event.getClass().getSimpleName(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not take " + event.getClass().getSimpleName() + " for document "
+                    + event.documentId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String topicOf(DocumentEvent event) {
+        if (event instanceof DocumentUploaded) {
+            return topics.uploaded();
+        }
+        if (event instanceof DocumentParsed) {
+            return topics.parsed();
+        }
+        if (event instanceof DocumentStatusChanged) {
+            return topics.status();
+        }
+        if (event instanceof DocumentDeleted) {
+            return topics.deleted();
+        }
+        throw new IllegalArgumentException("no topic for " + event.getClass().getName());
+    }
+}

@@ -1,0 +1,71 @@
+package io.vectorless.support.messaging;
+
+import io.vectorless.schema.EventJson;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Topics as beans with explicit partitions, the event publisher, and the consumers' failure policy: bounded
+ * exponential backoff, then the dead-letter topic and a {@code failed} status; permanent failures skip the retries.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnBean(KafkaTemplate.class)
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics documentTopics(MessagingProperties properties) {
+        MessagingProperties.TopicNames names = properties.topics();
+        String[] all = {names.uploaded(), names.parsed(), names.status(), names.deleted()};
+        NewTopic[] topics = new NewTopic[all.length * 2];
+        for (int i = 0; i < all.length; i++) {
+            topics[2 * i] = topic(all[i], properties);
+            topics[2 * i + 1] = topic(all[i] + names.deadLetterSuffix(), properties);
+        }
+        return new KafkaAdmin.NewTopics(topics);
+    }
+
+    private static NewTopic topic(String name, MessagingProperties properties) {
+        return TopicBuilder.name(name).partitions(properties.partitions()).replicas(properties.replicationFactor())
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<String, String> template, MessagingProperties properties) {
+        return new EventPublisher(template, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler documentErrorHandler(KafkaOperations<String, String> template, EventPublisher publisher,
+                                             MessagingProperties properties) {
+        String suffix = properties.topics().deadLetterSuffix();
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
+                (record, ex) -> new TopicPartition(record.topic() + suffix, record.partition()));
+        MessagingProperties.Retry retry = properties.retry();
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxAttempts(retry.attempts());
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                new FailedDocumentRecoverer(deadLetters, publisher, properties.serviceName()), backOff);
+        handler.addNotRetryableExceptions(PermanentFailure.class, EventJson.MalformedEventException.class,
+                DeserializationException.class);
+        return handler;
+    }
+}

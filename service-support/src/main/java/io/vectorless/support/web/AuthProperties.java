@@ -1,0 +1,20 @@
+package io.vectorless.support.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.List;
+
+/**
+ * API-key authentication ({@code vectorless.auth.*}). The default key is the spec's {@value #DEFAULT_KEY}; a service
+ * warns loudly at start-up while it is in use.
+ */
+@ConfigurationProperties("vectorless.auth")
+public record AuthProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue(AuthProperties.DEFAULT_KEY) String apiKey,
+        @DefaultValue({"/health", "/"}) List<String> openPaths,
+        @DefaultValue({"/actuator/", "/v3/api-docs", "/swagger-ui"}) List<String> openPrefixes) {
+
+    public static final String DEFAULT_KEY = "pageindex-secret-key";
+}
