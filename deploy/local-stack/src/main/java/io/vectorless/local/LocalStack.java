@@ -1,0 +1,174 @@
+package io.vectorless.local;
+
+import io.vectorless.gateway.GatewayApplication;
+import io.vectorless.indexer.IndexerApplication;
+import io.vectorless.infra.EmbeddedInfrastructure;
+import io.vectorless.infra.Endpoints;
+import io.vectorless.ingest.IngestApplication;
+import io.vectorless.query.QueryApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+/**
+ * The whole system on one machine with no Docker: the embedded infrastructure (Kafka, MongoDB wire server, S3
+ * server) and the four services, each in its own Spring context with its own configuration file and port.
+ * {@link #main} is the README's run command; the end-to-end tests start the same thing on random ports.
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    /**
+     * @param dataDirectory  where every server keeps its data (survives a restart)
+     * @param kafkaInProcess in-JVM broker on a random port (tests) or a child JVM on {@code kafkaPort}
+     * @param ports          gateway, ingest, indexer, query; 0 for random
+     * @param properties     extra Spring properties for every service (e.g. LLM settings in tests)
+     */
+    public record Config(Path dataDirectory, boolean kafkaInProcess, int kafkaPort, int mongoPort, int s3Port,
+                         Ports ports, Map<String, String> properties) {
+
+        public static Config forTests(Path dataDirectory, Map<String, String> properties) {
+            return new Config(dataDirectory, true, 0, 0, 0, new Ports(0, 0, 0, 0), properties);
+        }
+    }
+
+    public record Ports(int gateway, int ingest, int indexer, int query) {
+    }
+
+    private final EmbeddedInfrastructure infrastructure;
+    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private final String gatewayUrl;
+    private final String queryUrl;
+
+    private LocalStack(Config config) {
+        EmbeddedInfrastructure.Options options = new EmbeddedInfrastructure.Options(config.dataDirectory(),
+                config.kafkaInProcess(), config.kafkaInProcess() ? null : kafkaClasspath(), config.kafkaPort(),
+                config.mongoPort(), config.s3Port(), config.kafkaInProcess() ? 4 : 12);
+        infrastructure = EmbeddedInfrastructure.start(options);
+        try {
+            Map<String, String> common = new LinkedHashMap<>(infrastructure.endpoints().springProperties());
+            common.put("vectorless.kafka.partitions", Integer.toString(options.partitions()));
+            common.putAll(config.properties());
+            ConfigurableApplicationContext query = start(QueryApplication::builder, config.ports().query(), common);
+            queryUrl = "http://127.0.0.1:" + port(query);
+            start(IngestApplication::builder, config.ports().ingest(), common);
+            start(IndexerApplication::builder, config.ports().indexer(), common);
+            Map<String, String> gateway = new LinkedHashMap<>(common);
+            gateway.put("vectorless.gateway.query-service-url", queryUrl);
+            gatewayUrl = "http://127.0.0.1:" + port(start(GatewayApplication::builder, config.ports().gateway(), gateway));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static LocalStack start(Config config) {
+        return new LocalStack(config);
+    }
+
+    public String gatewayUrl() {
+        return gatewayUrl;
+    }
+
+    public String queryUrl() {
+        return queryUrl;
+    }
+
+    public Endpoints endpoints() {
+        return infrastructure.endpoints();
+    }
+
+    /** The service contexts in start order: query, ingest, indexer, gateway. */
+    public List<ConfigurableApplicationContext> services() {
+        return List.copyOf(services);
+    }
+
+    private ConfigurableApplicationContext start(Supplier<SpringApplicationBuilder> builder, int port,
+                                                 Map<String, String> properties) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + port);
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        ConfigurableApplicationContext context = builder.get().run(args.toArray(String[]::new));
+        services.add(context);
+        return context;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            try {
+                services.get(i).close();
+            } catch (RuntimeException e) {
+                log.warn("stopping a service: {}", e.getMessage());
+            }
+        }
+        services.clear();
+        infrastructure.close();
+    }
+
+    /** The classpath for a child-process Kafka broker: this JVM's, or the jar's lib/ folder when run as a jar. */
+    private static String kafkaClasspath() {
+        String classpath = System.getProperty("java.class.path");
+        String[] entries = classpath.split(File.pathSeparator);
+        if (entries.length == 1 && entries[0].endsWith(".jar")) {
+            Path jar = Path.of(entries[0]).toAbsolutePath();
+            Path lib = jar.getParent().resolve("lib");
+            if (Files.isDirectory(lib)) {
+                return jar + File.pathSeparator + lib + File.separator + "*";
+            }
+        }
+        return classpath;
+    }
+
+    /** The run command: everything on the default ports, data under {@code VECTORLESS_DATA_DIR} (./data). */
+    public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
+        Path data = Path.of(env("VECTORLESS_DATA_DIR", "data")).toAbsolutePath();
+        Config config = new Config(data, false, intEnv("KAFKA_PORT", 9092), intEnv("MONGODB_PORT", 27017),
+                intEnv("S3_PORT", 9000), new Ports(intEnv("GATEWAY_PORT", 8080), intEnv("INGEST_PORT", 8081),
+                intEnv("INDEXER_PORT", 8082), intEnv("QUERY_PORT", 8083)), Map.of());
+        LocalStack stack = start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping Vectorless RAG");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-stop"));
+        log.info("""
+
+                Vectorless RAG is up in {} s
+                  gateway    {}   (API key: RAG_API_KEY, default 'pageindex-secret-key')
+                  data       {}
+                  Kafka {}, MongoDB {}, S3 {}
+                Stop with Ctrl-C; data stays for the next start.""",
+                String.format("%.1f", (System.nanoTime() - started) / 1e9), stack.gatewayUrl(), data,
+                stack.endpoints().kafkaBootstrapServers(), stack.endpoints().mongoUri(),
+                stack.endpoints().s3Endpoint());
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int intEnv(String name, int fallback) {
+        return Integer.parseInt(env(name, Integer.toString(fallback)));
+    }
+}

@@ -1,0 +1,133 @@
+package io.vectorless.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system through its front door: all four services on the embedded servers, documents uploaded over HTTP,
+ * parsed and indexed through Kafka, trees read back and questions answered from the right section.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineEndToEndTest {
+    @TempDir
+    static Path data;
+    static LocalStack stack;
+    static GatewayClient gateway;
+    static long workspace;
+
+    @BeforeAll
+    static void startStack() {
+        stack = LocalStack.start(LocalStack.Config.forTests(data, Map.of()));
+        gateway = new GatewayClient(stack.gatewayUrl());
+        workspace = gateway.createWorkspace("End-to-end");
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static JsonNode awaitFinalStatus(long documentId) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            String status = gateway.document(documentId).path("status").asText();
+            return status.equals("indexed") || status.equals("failed");
+        });
+        return gateway.document(documentId);
+    }
+
+    static List<JsonNode> flatten(JsonNode node) {
+        List<JsonNode> all = new ArrayList<>();
+        all.add(node);
+        for (JsonNode child : node.path("children")) {
+            all.addAll(flatten(child));
+        }
+        return all;
+    }
+
+    static JsonNode nodeTitled(JsonNode tree, String title) {
+        return flatten(tree).stream().filter(n -> n.path("title").asText().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no node titled " + title + " in " + tree));
+    }
+
+    @Test
+    @Order(1)
+    void indexesAMarkdownFileAndAnswersFromTheSectionHoldingTheFact() {
+        GatewayClient.Response upload = gateway.upload(workspace, "handbook.md", SampleDocuments.markdownHandbook(), true);
+        assertThat(upload.status()).isEqualTo(201);
+        assertThat(upload.body().path("status").asText()).isIn("queued", "parsing", "parsed", "indexing", "indexed");
+        long id = upload.body().path("id").asLong();
+
+        JsonNode document = awaitFinalStatus(id);
+        assertThat(document.path("status").asText()).as(document.toString()).isEqualTo("indexed");
+        assertThat(document.path("node_count").asInt()).isGreaterThanOrEqualTo(5);
+
+        JsonNode tree = gateway.get("/api/documents/" + id + "/tree").body();
+        assertThat(tree.path("node_id").asText()).isEqualTo("root");
+        JsonNode drills = nodeTitled(tree, "Restore Drills");
+        JsonNode backup = nodeTitled(tree, "Backup Policy");
+        assertThat(drills.path("node_id").asText()).startsWith(backup.path("node_id").asText() + ".");
+        assertThat(nodeTitled(tree, "Security Architecture").path("node_id").asText()).matches("\\d+(\\.\\d+)*");
+
+        GatewayClient.Response answer = gateway.post("/api/chat/query", Map.of("workspace_id", workspace,
+                "query", "How long may the quarterly restore drill take?", "username", "default"));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("node_ids").get(0).asText()).isEqualTo(drills.path("node_id").asText());
+        assertThat(answer.body().path("answer").asText()).contains("four hours").contains("Restore Drills");
+        assertThat(answer.body().path("context").asText()).contains("Restore Drills");
+        assertThat(answer.body().path("routed_docs").get(0).path("doc_id").asLong()).isEqualTo(id);
+    }
+
+    @Test
+    @Order(2)
+    void aCorruptPdfFailsWithAReasonAndTheNextPdfStillIndexesWithItsOutline() {
+        long corrupt = gateway.upload(workspace, "broken.pdf", SampleDocuments.corruptPdf(), true).body().path("id").asLong();
+        long good = gateway.upload(workspace, "mission.pdf", SampleDocuments.pdfWithOutline(), true).body().path("id").asLong();
+
+        JsonNode failed = awaitFinalStatus(corrupt);
+        assertThat(failed.path("status").asText()).isEqualTo("failed");
+        assertThat(failed.path("error").asText()).isNotBlank();
+
+        JsonNode indexed = awaitFinalStatus(good);
+        assertThat(indexed.path("status").asText()).as(indexed.toString()).isEqualTo("indexed");
+        assertThat(indexed.path("page_count").asInt()).isEqualTo(5);
+
+        JsonNode tree = gateway.get("/api/documents/" + good + "/tree").body();
+        List<JsonNode> nodes = flatten(tree).subList(1, flatten(tree).size());
+        assertThat(nodes).extracting(n -> n.path("title").asText())
+                .containsExactlyElementsOf(SampleDocuments.PDF_OUTLINE.stream().map(SampleDocuments.Heading::title).toList());
+        assertThat(nodes).extracting(n -> n.path("node_id").asText()).containsExactly("1", "2", "2.1", "2.2", "3");
+        assertThat(nodes).extracting(n -> n.path("pages").asText()).containsExactly("1", "2-4", "3", "4", "5");
+
+        GatewayClient.Response answer = gateway.post("/api/chat/query", Map.of("workspace_id", workspace,
+                "query", "What specific impulse does the xenon ion thruster reach?", "username", "default"));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("node_ids").get(0).asText()).isEqualTo("2.1");
+        assertThat(answer.body().path("answer").asText()).contains("3100");
+        assertThat(answer.body().path("routed_docs")).extracting(d -> d.path("doc_id").asLong()).contains(good);
+    }
+
+    @Test
+    @Order(3)
+    void healthAndServiceInfoAreOpenWhileTheApiNeedsTheKey() {
+        assertThat(gateway.get("/health").body().path("status").asText()).isEqualTo("healthy");
+        assertThat(gateway.get("/").body().path("name").asText()).isEqualTo("Vectorless RAG Backend");
+        assertThat(new UnauthenticatedProbe(stack.gatewayUrl()).status("/api/workspaces")).isEqualTo(401);
+    }
+}

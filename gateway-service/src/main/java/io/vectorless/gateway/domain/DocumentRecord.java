@@ -1,0 +1,90 @@
+package io.vectorless.gateway.domain;
+
+import io.vectorless.schema.event.DocumentStatus;
+
+import java.time.Instant;
+
+/**
+ * One row of {@code documents}. {@code version} is the latest upload; {@code indexedVersion} the one whose nodes
+ * answer questions (0 until one is indexed). {@code runStartedAt} marks the start of the current pipeline run (upload,
+ * replace, re-index, re-drive): status events that happened before it belong to an earlier run and are ignored.
+ */
+public record DocumentRecord(
+        long id,
+        long workspaceId,
+        String username,
+        String fileName,
+        String docTitle,
+        String rootSummary,
+        String fileHash,
+        long fileSize,
+        String contentType,
+        boolean quickIndex,
+        DocumentStatus status,
+        double progress,
+        String error,
+        int version,
+        int indexedVersion,
+        Integer pageCount,
+        Integer nodeCount,
+        Integer imageCount,
+        Long textBytes,
+        Long indexBytes,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant statusChangedAt,
+        Instant runStartedAt,
+        String lastEventId,
+        int stallRetries) {
+
+    public static DocumentRecord uploaded(long id, long workspaceId, String username, String fileName, String fileHash,
+                                          long fileSize, String contentType, boolean quickIndex, Instant now) {
+        return new DocumentRecord(id, workspaceId, username, fileName, null, null, fileHash, fileSize, contentType,
+                quickIndex, DocumentStatus.QUEUED, 0.0, null, 1, 0, null, null, null, null, null, now, now, now, now,
+                null, 0);
+    }
+
+    /** The state of a fresh pipeline run of {@code version} starting {@code now}. */
+    public DocumentRecord newRun(int newVersion, Instant now) {
+        return new DocumentRecord(id, workspaceId, username, fileName, docTitle, rootSummary, fileHash, fileSize,
+                contentType, quickIndex, DocumentStatus.QUEUED, 0.0, null, newVersion, indexedVersion, pageCount,
+                nodeCount, imageCount, textBytes, indexBytes, createdAt, now, now, now, null, 0);
+    }
+
+    public DocumentRecord withFile(String newFileName, String newHash, long newSize, String newContentType,
+                                   boolean newQuickIndex, String newUsername) {
+        return new DocumentRecord(id, workspaceId, newUsername, newFileName, docTitle, rootSummary, newHash, newSize,
+                newContentType, newQuickIndex, status, progress, error, version, indexedVersion, pageCount, nodeCount,
+                imageCount, textBytes, indexBytes, createdAt, updatedAt, statusChangedAt, runStartedAt, lastEventId,
+                stallRetries);
+    }
+
+    public DocumentRecord withStatus(DocumentStatus newStatus, double newProgress, String newError, Instant now,
+                                     String eventId) {
+        return new DocumentRecord(id, workspaceId, username, fileName, docTitle, rootSummary, fileHash, fileSize,
+                contentType, quickIndex, newStatus, newProgress, newError, version, indexedVersion, pageCount,
+                nodeCount, imageCount, textBytes, indexBytes, createdAt, now, now, runStartedAt, eventId,
+                stallRetries);
+    }
+
+    public DocumentRecord withIndexResult(String title, String summary, int pages, int nodes, int images, long text,
+                                          long index, int newIndexedVersion) {
+        return new DocumentRecord(id, workspaceId, username, fileName, title, summary, fileHash, fileSize,
+                contentType, quickIndex, status, progress, error, version, newIndexedVersion, pages, nodes, images,
+                text, index, createdAt, updatedAt, statusChangedAt, runStartedAt, lastEventId, stallRetries);
+    }
+
+    public DocumentRecord withMetadata(String newFileName, String newDocTitle, Instant now) {
+        return new DocumentRecord(id, workspaceId, username, newFileName, newDocTitle, rootSummary, fileHash, fileSize,
+                contentType, quickIndex, status, progress, error, version, indexedVersion, pageCount, nodeCount,
+                imageCount, textBytes, indexBytes, createdAt, now, statusChangedAt, runStartedAt, lastEventId,
+                stallRetries);
+    }
+
+    public DocumentRecord withStallRetries(int retries) {
+        return new DocumentRecord(id, workspaceId, username, fileName, docTitle, rootSummary, fileHash, fileSize,
+                contentType, quickIndex, status, progress, error, version, indexedVersion, pageCount, nodeCount,
+                imageCount, textBytes, indexBytes, createdAt, updatedAt, statusChangedAt, runStartedAt, lastEventId,
+                retries);
+    }
+}

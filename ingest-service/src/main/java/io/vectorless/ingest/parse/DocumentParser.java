@@ -1,0 +1,118 @@
+package io.vectorless.ingest.parse;
+
+import io.vectorless.schema.parsed.ParsedDocument;
+import io.vectorless.support.messaging.PermanentFailure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Turns an original file into a {@link ParsedDocument}. The format is detected from content; every file that cannot
+ * be read ends in a {@link PermanentFailure} whose message tells a person why. Each parse runs on a worker thread
+ * under the time limit, so a pathological file cannot hold the caller forever.
+ */
+public final class DocumentParser implements AutoCloseable {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final ParseLimits limits;
+    private final ExecutorService workers = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "document-parser-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public DocumentParser(ParseLimits limits) {
+        this.limits = limits;
+    }
+
+    public ParseLimits limits() {
+        return limits;
+    }
+
+    public ParsedDocument parse(Path file, SourceFile source, ImageSink images) {
+        try {
+            return parse(Files.readAllBytes(file), source, images);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public ParsedDocument parse(InputStream in, SourceFile source, ImageSink images) {
+        try {
+            return parse(in.readAllBytes(), source, images);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the original of document " + source.documentId(), e);
+        }
+    }
+
+    public ParsedDocument parse(byte[] bytes, SourceFile source, ImageSink images) {
+        Future<ParsedDocument> result = workers.submit(() -> parseNow(bytes, source, images));
+        try {
+            return result.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            throw Deadline.timedOut(limits.timeout());
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing document " + source.documentId(), e);
+        } catch (CancellationException e) {
+            throw Deadline.timedOut(limits.timeout());
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause(), source);
+        }
+    }
+
+    /** Parses on the calling thread (the time limit is then only checked between pages). */
+    public ParsedDocument parseNow(byte[] bytes, SourceFile source, ImageSink images) {
+        Deadline deadline = new Deadline(limits.timeout());
+        DocumentFormat format = new FormatDetector(limits).detect(bytes, source);
+        ParseContext context = new ParseContext(source, format, limits, deadline, images);
+        return switch (format) {
+            case PDF -> new PdfReader(context).read(bytes);
+            case DOCX -> new DocxReader(context).read(bytes);
+            case PPTX -> new PptxReader(context).read(bytes);
+            case MARKDOWN -> new MarkdownReader(context).read(TextDecoding.decode(bytes));
+            case TEXT -> new PlainTextReader(context).read(TextDecoding.decode(bytes));
+        };
+    }
+
+    private static RuntimeException unwrap(Throwable cause, SourceFile source) {
+        if (cause instanceof PermanentFailure failure) {
+            return failure;
+        }
+        if (cause instanceof OutOfMemoryError) {
+            return new PermanentFailure("the document needs more memory than the service has; it is too large or"
+                    + " too complex to process", cause);
+        }
+        if (cause instanceof StackOverflowError) {
+            return new PermanentFailure("the document's structure is nested too deeply to process", cause);
+        }
+        if (cause instanceof RuntimeException runtime) {
+            // a library choking on the file: retrying the same bytes cannot help
+            return new PermanentFailure("the file could not be parsed: " + describe(runtime), runtime);
+        }
+        return new IllegalStateException("parsing document " + source.documentId() + " failed", cause);
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

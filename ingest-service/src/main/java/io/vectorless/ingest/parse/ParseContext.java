@@ -1,0 +1,78 @@
+package io.vectorless.ingest.parse;
+
+import io.vectorless.schema.parsed.Block;
+import io.vectorless.schema.parsed.PageImage;
+import io.vectorless.schema.parsed.ParsedDocument;
+import io.vectorless.schema.parsed.StructureSource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What every format reader needs for one document, and the images and warnings it gathers. */
+final class ParseContext {
+    final SourceFile source;
+    final DocumentFormat format;
+    final ParseLimits limits;
+    final Deadline deadline;
+    private final ImageSink sink;
+    private final List<PageImage> images = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final Map<String, String> metadata = new LinkedHashMap<>();
+    private final Map<Integer, Integer> imagesPerPage = new LinkedHashMap<>();
+    private boolean imageLimitWarned;
+
+    ParseContext(SourceFile source, DocumentFormat format, ParseLimits limits, Deadline deadline, ImageSink sink) {
+        this.source = source;
+        this.format = format;
+        this.limits = limits;
+        this.deadline = deadline;
+        this.sink = sink;
+    }
+
+    boolean wantsMoreImages() {
+        if (images.size() < limits.maxImages()) {
+            return true;
+        }
+        if (!imageLimitWarned) {
+            imageLimitWarned = true;
+            warn("more than " + limits.maxImages() + " images: only the first " + limits.maxImages() + " were kept");
+        }
+        return false;
+    }
+
+    void image(int page, String extension, String mediaType, byte[] bytes, String caption) {
+        if (!wantsMoreImages()) {
+            return;
+        }
+        int index = imagesPerPage.merge(page, 1, Integer::sum) - 1;
+        String key = sink.store(page, index, extension, mediaType, bytes);
+        images.add(new PageImage(page, key, mediaType, caption, bytes.length));
+    }
+
+    void warn(String warning) {
+        if (warnings.size() < 50) {
+            warnings.add(warning);
+        }
+    }
+
+    void metadata(String key, String value) {
+        if (value != null && !value.isBlank()) {
+            metadata.put(key, Text.oneLine(value));
+        }
+    }
+
+    void checkPages(int pages, String unit) {
+        if (pages > limits.maxPages()) {
+            throw new io.vectorless.support.messaging.PermanentFailure("the document has " + pages + " " + unit
+                    + ", more than the limit of " + limits.maxPages());
+        }
+    }
+
+    ParsedDocument result(String title, int pageCount, StructureSource structure, List<Block> blocks) {
+        String cleanTitle = title == null || title.isBlank() ? null : Text.oneLine(title);
+        return new ParsedDocument(ParsedDocument.SCHEMA_VERSION, source.documentId(), source.version(), format.wire(),
+                cleanTitle, Math.max(1, pageCount), structure, blocks, images, metadata, warnings);
+    }
+}
