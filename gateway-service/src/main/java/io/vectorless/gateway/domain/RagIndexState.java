@@ -19,7 +19,7 @@ public record RagIndexState(RagIndexStatus status, double progress, long usedByt
             }
             return new RagIndexState(RagIndexStatus.SUCCEEDED, 100.0, doc.indexBytes() == null ? 0 : doc.indexBytes());
         }
-        if (status == DocumentStatus.QUEUED && doc.progress() == 0.0) {
+        if (status == DocumentStatus.QUEUED && doc.progress() == 0.0 && doc.indexedVersion() == 0) {
             return new RagIndexState(RagIndexStatus.CREATED, 0.0, 0);
         }
         return new RagIndexState(RagIndexStatus.PROCESSING, doc.progress(), 0);

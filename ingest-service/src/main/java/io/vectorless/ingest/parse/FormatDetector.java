@@ -4,7 +4,6 @@ import io.vectorless.support.messaging.PermanentFailure;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -115,9 +114,5 @@ final class FormatDetector {
             }
         }
         return -1;
-    }
-
-    static InputStream stream(byte[] bytes) {
-        return new ByteArrayInputStream(bytes);
     }
 }

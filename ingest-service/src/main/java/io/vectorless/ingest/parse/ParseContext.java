@@ -4,6 +4,7 @@ import io.vectorless.schema.parsed.Block;
 import io.vectorless.schema.parsed.PageImage;
 import io.vectorless.schema.parsed.ParsedDocument;
 import io.vectorless.schema.parsed.StructureSource;
+import io.vectorless.support.messaging.PermanentFailure;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +66,7 @@ final class ParseContext {
 
     void checkPages(int pages, String unit) {
         if (pages > limits.maxPages()) {
-            throw new io.vectorless.support.messaging.PermanentFailure("the document has " + pages + " " + unit
+            throw new PermanentFailure("the document has " + pages + " " + unit
                     + ", more than the limit of " + limits.maxPages());
         }
     }

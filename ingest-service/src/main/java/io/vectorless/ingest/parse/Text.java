@@ -15,13 +15,42 @@ final class Text {
     private Text() {
     }
 
+    /** Whitespace runs (no-break spaces included) become one space; ends trimmed. Hot on large PDFs: no regex. */
     static String oneLine(String value) {
-        return value == null ? "" : SPACES.matcher(value.replace('\u00a0', ' ')).replaceAll(" ").strip();
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = null;
+        boolean space = false;
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean isSpace = Character.isWhitespace(c) || c == '\u00a0';
+            if (out == null && (isSpace && (c != ' ' || i == 0 || i == length - 1 || space))) {
+                out = new StringBuilder(length).append(value, 0, i);
+            }
+            if (out != null) {
+                if (isSpace) {
+                    if (!space && !out.isEmpty()) {
+                        out.append(' ');
+                    }
+                } else {
+                    out.append(c);
+                }
+            }
+            space = isSpace;
+        }
+        if (out == null) {
+            return value;
+        }
+        int end = out.length();
+        return end > 0 && out.charAt(end - 1) == ' ' ? out.substring(0, end - 1) : out.toString();
     }
 
     /** For matching a title against a line: case, accents, punctuation and spacing do not count. */
     static String key(String value) {
-        String folded = Normalizer.normalize(oneLine(value), Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        String folded = isAscii(value) ? value.toLowerCase(Locale.ROOT)
+                : Normalizer.normalize(value, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
@@ -30,6 +59,15 @@ final class Text {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Heading depth implied by the line's numbering, or 0 when it carries none. */

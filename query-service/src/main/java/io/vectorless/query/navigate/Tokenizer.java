@@ -16,7 +16,7 @@ public final class Tokenizer {
             "for", "from", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of",
             "on", "or", "our", "should", "so", "than", "that", "the", "their", "them", "then", "there", "these",
             "they", "this", "those", "to", "us", "was", "we", "were", "what", "when", "where", "which", "who", "whom",
-            "why", "will", "with", "would", "you", "your", "about", "tell", "please", "any", "all", "also", "there",
+            "why", "will", "with", "would", "you", "your", "about", "tell", "please", "any", "all", "also",
             "s", "t", "he", "she", "his", "her", "not", "no", "yes", "such", "use", "used", "using");
 
     private Tokenizer() {

@@ -28,7 +28,7 @@ public final class TreeOutline {
         if (full.length() <= maxChars) {
             return full;
         }
-        int deepest = root.flatten().stream().mapToInt(TreeNode::level).max().orElse(0);
+        int deepest = height(root);
         for (int summaryChars : new int[]{SUMMARY_CHARS, SHORT_SUMMARY_CHARS, 0}) {
             for (int depth = deepest - 1; depth >= 1; depth--) {
                 String collapsed = render(root, depth, Set.of(), summaryChars);
@@ -55,6 +55,14 @@ public final class TreeOutline {
             best = rendered;
         }
         return best;
+    }
+
+    private static int height(TreeNode node) {
+        int max = 0;
+        for (TreeNode child : node.children()) {
+            max = Math.max(max, 1 + height(child));
+        }
+        return max;
     }
 
     private static boolean ancestorsAndSelf(TreeNode node, String nodeId, Set<String> into) {

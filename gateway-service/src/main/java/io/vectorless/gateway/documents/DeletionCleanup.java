@@ -1,0 +1,31 @@
+package io.vectorless.gateway.documents;
+
+import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.storage.RagIndexStore;
+import io.vectorless.schema.event.DocumentDeleted;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes what the gateway owns for a deletion: the original files it covers and, for a whole document, its
+ * records. Everything here is idempotent, so the HTTP delete and the replayed event may both run it.
+ */
+@Component
+public class DeletionCleanup {
+    private final Originals originals;
+    private final DocumentStore docs;
+    private final RagIndexStore ragIndexes;
+
+    public DeletionCleanup(Originals originals, DocumentStore docs, RagIndexStore ragIndexes) {
+        this.originals = originals;
+        this.docs = docs;
+        this.ragIndexes = ragIndexes;
+    }
+
+    public void apply(DocumentDeleted deleted) {
+        originals.deleteCovered(deleted);
+        if (deleted.wholeDocument()) {
+            ragIndexes.deleteForDocument(deleted.documentId());
+            docs.delete(deleted.documentId());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.vectorless.gateway.documents;
+
+import io.vectorless.gateway.config.GatewayProperties;
+import io.vectorless.gateway.domain.DocumentRecord;
+import io.vectorless.gateway.domain.StallPolicy;
+import io.vectorless.gateway.storage.DocumentStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vectorless.schema.event.DocumentStatus;
+import io.vectorless.schema.store.ObjectKeys;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes sure no document stays in a non-final status forever: a document whose status has not changed for the
+ * stall timeout is sent through the pipeline once more, and failed with a reason if it stalls again. Updates are
+ * compare-and-set, so several gateway replicas running this at once act on a document only once.
+ */
+@Component
+public class StallWatchdog {
+    private static final Logger log = LoggerFactory.getLogger(StallWatchdog.class);
+
+    private final DocumentStore docs;
+    private final DocumentService documents;
+    private final RagIndexSync ragSync;
+    private final Duration timeout;
+    private final Duration interval;
+    private final MeterRegistry meters;
+    private ScheduledExecutorService scheduler;
+
+    public StallWatchdog(DocumentStore docs, DocumentService documents, RagIndexSync ragSync,
+                         GatewayProperties properties, MeterRegistry meters) {
+        this.meters = meters;
+        this.docs = docs;
+        this.documents = documents;
+        this.ragSync = ragSync;
+        this.timeout = properties.stallTimeout();
+        this.interval = properties.watchdogInterval();
+    }
+
+    @PostConstruct
+    void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "stall-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::safeSweep, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private void safeSweep() {
+        try {
+            sweep(Instant.now());
+        } catch (RuntimeException e) {
+            log.warn("stall watchdog sweep failed: {}", e.getMessage());
+        }
+    }
+
+    /** One pass over stalled documents. */
+    public void sweep(Instant now) {
+        Instant cutoff = now.minus(timeout);
+        for (DocumentRecord stalled : docs.findStalled(cutoff)) {
+            if (StallPolicy.decide(stalled) == StallPolicy.Action.REDRIVE) {
+                docs.update(stalled.id(), d -> stillStalled(d, stalled, cutoff)
+                                ? d.newRun(d.version(), now).withStallRetries(d.stallRetries() + 1) : null)
+                        .ifPresent(change -> {
+                            log.warn("document {} v{} made no progress in {} for {}: sending it through again",
+                                    stalled.id(), stalled.version(), stalled.status().wire(), timeout);
+                            meters.counter("vectorless.gateway.stalls", "action", "redrive").increment();
+                            ragSync.refresh(change.after());
+                            documents.startRun(change.after(), ObjectKeys.original(stalled.workspaceId(),
+                                    stalled.id(), stalled.version()));
+                        });
+            } else {
+                String reason = StallPolicy.failureReason(stalled, timeout);
+                docs.update(stalled.id(), d -> stillStalled(d, stalled, cutoff)
+                                ? d.withStatus(DocumentStatus.FAILED, d.progress(), reason, now, null) : null)
+                        .ifPresent(change -> {
+                            log.warn("document {} v{} failed: {}", stalled.id(), stalled.version(), reason);
+                            meters.counter("vectorless.gateway.stalls", "action", "fail").increment();
+                            ragSync.refresh(change.after());
+                        });
+            }
+        }
+    }
+
+    private static boolean stillStalled(DocumentRecord current, DocumentRecord seen, Instant cutoff) {
+        return current.version() == seen.version() && !current.status().isFinal()
+                && current.statusChangedAt() != null && current.statusChangedAt().isBefore(cutoff);
+    }
+}

@@ -1,0 +1,52 @@
+package io.vectorless.gateway.documents;
+
+import io.vectorless.gateway.domain.DocumentRecord;
+import io.vectorless.gateway.domain.StatusProjection;
+import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.schema.event.DocumentDeleted;
+import io.vectorless.schema.event.DocumentStatusChanged;
+import io.vectorless.support.messaging.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Applies pipeline status events to documents and their RAG-index records. */
+@Service
+public class StatusProjector {
+    private static final Logger log = LoggerFactory.getLogger(StatusProjector.class);
+
+    private final DocumentStore docs;
+    private final EventPublisher events;
+    private final RagIndexSync ragSync;
+
+    public StatusProjector(DocumentStore docs, EventPublisher events, RagIndexSync ragSync) {
+        this.docs = docs;
+        this.events = events;
+        this.ragSync = ragSync;
+    }
+
+    public void apply(DocumentStatusChanged event) {
+        Optional<DocumentRecord> current = docs.find(event.documentId());
+        if (current.isEmpty()) {
+            log.debug("status for unknown document {} ignored", event.documentId());
+            return;
+        }
+        StatusProjection.Outcome preview = StatusProjection.apply(current.get(), event, Instant.now());
+        if (preview.supersededVersion() > 0) {
+            // published before the document changes: if this fails the event is redelivered and tried again
+            events.publish(DocumentDeleted.superseded(event.documentId(), preview.supersededVersion(),
+                    current.get().workspaceId()));
+        }
+        Instant now = Instant.now();
+        DocumentRecord latest = docs.update(event.documentId(), d -> StatusProjection.apply(d, event, now).updated())
+                .map(DocumentStore.Change::after)
+                .or(() -> docs.find(event.documentId()))
+                .orElse(null);
+        if (latest != null) {
+            ragSync.refresh(latest);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.vectorless.gateway.web;
+
+import io.vectorless.gateway.domain.ApiException;
+import io.vectorless.support.storage.ObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.Map;
+
+/** Every error leaves as {@code {"detail": "..."}} with a status that says whose fault it was. */
+@RestControllerAdvice
+class ApiErrorHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> api(ApiException e) {
+        return detail(HttpStatus.valueOf(e.status()), e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException e) {
+        String limit = e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes" : "";
+        return detail(HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than the maximum upload size" + limit);
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<Object> missingPart(MissingServletRequestPartException e) {
+        return detail(HttpStatus.BAD_REQUEST, "Missing required form field '" + e.getRequestPartName() + "'");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Object> missingParameter(MissingServletRequestParameterException e) {
+        return detail(HttpStatus.BAD_REQUEST, "Missing required field '" + e.getParameterName() + "'");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "a different type" : e.getRequiredType().getSimpleName();
+        return detail(HttpStatus.BAD_REQUEST, "Invalid value for '" + e.getName() + "': expected " + expected);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
+        return detail(HttpStatus.BAD_REQUEST, "Malformed request body: expected a JSON object");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e) {
+        return detail(HttpStatus.BAD_REQUEST, "Malformed multipart request: " + e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Object> mediaType(HttpMediaTypeNotSupportedException e) {
+        return detail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type: " + e.getContentType());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return detail(HttpStatus.NOT_ACCEPTABLE, "Not acceptable: " + e.getMessage());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Object> method(HttpRequestMethodNotSupportedException e) {
+        return detail(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " not allowed");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Object> noRoute(NoResourceFoundException e) {
+        return detail(HttpStatus.NOT_FOUND, "Not Found");
+    }
+
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        // the client went away while a stream was being written; there is no one left to answer
+    }
+
+    @ExceptionHandler({ObjectStore.ObjectStoreException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<Object> storageDown(RuntimeException e) {
+        log.warn("storage unavailable: {}", e.getMessage());
+        return detail(HttpStatus.SERVICE_UNAVAILABLE, "Storage is temporarily unavailable; try again shortly");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return detail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
+    }
+
+    private static ResponseEntity<Object> detail(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("detail", detail));
+    }
+}

@@ -1,0 +1,118 @@
+package io.vectorless.gateway.web;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.vectorless.gateway.config.GatewayProperties;
+import io.vectorless.gateway.documents.DocumentService;
+import io.vectorless.gateway.documents.IncomingFile;
+import io.vectorless.gateway.domain.ApiException;
+import io.vectorless.gateway.domain.DocumentRecord;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/documents")
+class DocumentController {
+    private final DocumentService documents;
+    private final DocumentEventStream eventStream;
+    private final Duration maxWait;
+
+    DocumentController(DocumentService documents, DocumentEventStream eventStream, GatewayProperties properties) {
+        this.documents = documents;
+        this.eventStream = eventStream;
+        this.maxWait = properties.maxUploadWait();
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UpdateDocument(String fileName, String docTitle) {
+    }
+
+    /** 201 with a new document; 200 with the existing one when the workspace already holds the same file. */
+    @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<DocumentView> upload(@RequestParam("file") MultipartFile file,
+                                        @RequestParam("workspace_id") long workspaceId,
+                                        @RequestParam(name = "username", required = false) String username,
+                                        @RequestParam(name = "quick_index", defaultValue = "false") boolean quickIndex,
+                                        @RequestParam(name = "wait", required = false) Double waitSeconds) {
+        Duration wait = waitOf(waitSeconds);
+        DocumentService.UploadOutcome outcome = documents.upload(workspaceId, username, quickIndex, incoming(file));
+        DocumentRecord doc = wait.isZero() ? outcome.document() : documents.awaitFinal(outcome.document().id(), wait);
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(DocumentView.of(doc));
+    }
+
+    @GetMapping
+    List<DocumentView> list(@RequestParam("workspace_id") long workspaceId) {
+        return documents.list(workspaceId).stream().map(DocumentView::of).toList();
+    }
+
+    @GetMapping("/{doc_id}")
+    DocumentView get(@PathVariable("doc_id") long id) {
+        return DocumentView.of(documents.get(id));
+    }
+
+    @PatchMapping("/{doc_id}")
+    DocumentView update(@PathVariable("doc_id") long id, @RequestBody UpdateDocument body) {
+        return DocumentView.of(documents.patch(id, body.fileName(), body.docTitle()));
+    }
+
+    @PostMapping(path = "/{doc_id}/replace", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    DocumentView replace(@PathVariable("doc_id") long id, @RequestParam("file") MultipartFile file,
+                         @RequestParam(name = "username", required = false) String username,
+                         @RequestParam(name = "quick_index", defaultValue = "false") boolean quickIndex,
+                         @RequestParam(name = "wait", required = false) Double waitSeconds) {
+        Duration wait = waitOf(waitSeconds);
+        DocumentRecord doc = documents.replace(id, username, quickIndex, incoming(file));
+        return DocumentView.of(wait.isZero() ? doc : documents.awaitFinal(id, wait));
+    }
+
+    @DeleteMapping("/{doc_id}")
+    Map<String, Object> delete(@PathVariable("doc_id") long id) {
+        documents.delete(id, "deleted through the API");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "deleted");
+        out.put("doc_id", id);
+        return out;
+    }
+
+    @PostMapping("/{doc_id}/reindex")
+    ResponseEntity<DocumentView> reindex(@PathVariable("doc_id") long id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(DocumentView.of(documents.reindex(id)));
+    }
+
+    /** Server-sent events: the current state first, then one event per change, ending after a final status. */
+    @GetMapping(path = "/{doc_id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable("doc_id") long id) {
+        return eventStream.open(documents.get(id));
+    }
+
+    private Duration waitOf(Double seconds) {
+        if (seconds == null || seconds <= 0) {
+            return Duration.ZERO;
+        }
+        if (seconds.isNaN() || seconds > maxWait.toSeconds()) {
+            throw ApiException.badRequest("wait must be between 0 and " + maxWait.toSeconds() + " seconds");
+        }
+        return Duration.ofMillis((long) (seconds * 1000));
+    }
+
+    private static IncomingFile incoming(MultipartFile file) {
+        return new IncomingFile(file.getOriginalFilename(), file::getInputStream);
+    }
+}

@@ -1,0 +1,38 @@
+package io.vectorless.gateway.web;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.vectorless.gateway.domain.DocumentRecord;
+
+import java.time.Instant;
+
+/** A document as the API shows it: the spec's fields (null until known) plus the pipeline's status. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record DocumentView(
+        long id,
+        long workspaceId,
+        String username,
+        String fileName,
+        String fileHash,
+        long fileSize,
+        String docTitle,
+        String rootSummary,
+        Integer nodeCount,
+        Integer imageCount,
+        Integer pageCount,
+        Instant createdAt,
+        String status,
+        double progress,
+        String error,
+        int version,
+        int indexedVersion,
+        boolean quickIndex,
+        Instant updatedAt) {
+
+    static DocumentView of(DocumentRecord d) {
+        return new DocumentView(d.id(), d.workspaceId(), d.username(), d.fileName(), d.fileHash(), d.fileSize(),
+                d.docTitle(), d.rootSummary(), d.nodeCount(), d.imageCount(), d.pageCount(), d.createdAt(),
+                d.status().wire(), d.progress(), d.error(), d.version(), d.indexedVersion(), d.quickIndex(),
+                d.updatedAt());
+    }
+}

@@ -1,0 +1,128 @@
+package io.vectorless.gateway.web;
+
+import io.vectorless.gateway.config.GatewayProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Forwards chat and model calls to query-service and streams the answer back as it is produced. A small forwarder
+ * rather than a routing library: three fixed routes, and the one thing that matters — each SSE chunk is written and
+ * flushed the moment it arrives — is explicit here instead of hidden in filter and buffering settings.
+ */
+@RestController
+class QueryForwarder {
+    private static final Logger log = LoggerFactory.getLogger(QueryForwarder.class);
+    private static final List<String> FORWARDED_HEADERS = List.of("Authorization", "x-api-key", "xi-api-key",
+            "Content-Type", "Accept", "traceparent", "X-Request-Id");
+
+    private final HttpClient client;
+    private final String baseUrl;
+
+    QueryForwarder(GatewayProperties properties) {
+        this.client = HttpClient.newBuilder().connectTimeout(properties.queryServiceConnectTimeout())
+                .version(HttpClient.Version.HTTP_1_1).build();
+        String url = properties.queryServiceUrl();
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @RequestMapping(path = "/api/chat/query", method = RequestMethod.POST)
+    ResponseEntity<StreamingResponseBody> chatQuery(HttpServletRequest request,
+                                                    @RequestBody(required = false) byte[] body) {
+        return forward(request, body);
+    }
+
+    @RequestMapping(path = "/v1/models", method = RequestMethod.GET)
+    ResponseEntity<StreamingResponseBody> models(HttpServletRequest request) {
+        return forward(request, null);
+    }
+
+    @RequestMapping(path = "/v1/chat/completions", method = RequestMethod.POST)
+    ResponseEntity<StreamingResponseBody> chatCompletions(HttpServletRequest request,
+                                                          @RequestBody(required = false) byte[] body) {
+        return forward(request, body);
+    }
+
+    private ResponseEntity<StreamingResponseBody> forward(HttpServletRequest request, byte[] body) {
+        String query = request.getQueryString();
+        URI target = URI.create(baseUrl + request.getRequestURI() + (query == null ? "" : "?" + query));
+        HttpRequest.Builder upstream = HttpRequest.newBuilder(target)
+                .method(request.getMethod(), body == null || body.length == 0
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (String header : FORWARDED_HEADERS) {
+            String value = request.getHeader(header);
+            if (value != null) {
+                upstream.header(header, value);
+            }
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            log.warn("query-service at {} is unreachable: {}", baseUrl, e.toString());
+            return unavailable(request.getRequestURI());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable(request.getRequestURI());
+        }
+        HttpHeaders headers = new HttpHeaders();
+        response.headers().firstValue("Content-Type").ifPresent(type -> headers.set(HttpHeaders.CONTENT_TYPE, type));
+        if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+            headers.setCacheControl("no-cache");
+            headers.set("X-Accel-Buffering", "no");
+        }
+        StreamingResponseBody stream = out -> pump(response.body(), out);
+        return ResponseEntity.status(response.statusCode()).headers(headers).body(stream);
+    }
+
+    private static void pump(InputStream in, OutputStream out) throws IOException {
+        try (in) {
+            byte[] buffer = new byte[8192];
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException upstreamGone) {
+                    // the answer has started, so the status cannot change any more: end the stream where it broke
+                    log.warn("query-service stopped mid-answer: {}", upstreamGone.toString());
+                    return;
+                }
+                if (n < 0) {
+                    return;
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        }
+    }
+
+    private static ResponseEntity<StreamingResponseBody> unavailable(String path) {
+        String detail = "query service unavailable";
+        String body = path.startsWith("/v1/")
+                ? "{\"detail\":\"" + detail + "\",\"error\":{\"message\":\"" + detail
+                + "\",\"type\":\"server_error\",\"code\":\"service_unavailable\"}}"
+                : "{\"detail\":\"" + detail + "\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+                .body(out -> out.write(bytes));
+    }
+}

@@ -1,0 +1,112 @@
+package io.vectorless.gateway.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.vectorless.gateway.documents.RagIndexService;
+import io.vectorless.gateway.domain.EmbeddingModel;
+import io.vectorless.gateway.domain.RagIndexRecord;
+import io.vectorless.gateway.domain.RagIndexRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The knowledge-base RAG-index API, under both the platform's own prefix ({@code /v1/convai}) and this product's
+ * ({@code /v1/voiceai}). Bodies are read as text and validated by hand so 422s match FastAPI's shape exactly.
+ */
+@RestController
+class RagIndexController {
+    private static final String VOICEAI = "/v1/voiceai/knowledge-base";
+    private static final String CONVAI = "/v1/convai/knowledge-base";
+    private static final String BATCH = "/rag-index";
+    private static final String OF_DOCUMENT = "/{document_id}/rag-index";
+    private static final String ONE = "/{document_id}/rag-index/{rag_index_id}";
+
+    private final RagIndexService service;
+    private final ObjectMapper json;
+
+    RagIndexController(RagIndexService service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    @PostMapping({VOICEAI + BATCH, CONVAI + BATCH})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = RagIndexSchemas.BatchRequest.class)))
+    ResponseEntity<Object> getOrCreate(@RequestBody(required = false) String body) {
+        RagIndexRequest.Parsed parsed = RagIndexRequest.parse(body, json);
+        if (!parsed.valid()) {
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Map.of("detail", parsed.issues()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        service.getOrCreate(parsed.items()).forEach((documentId, result) -> out.put(documentId, itemOf(result)));
+        return ResponseEntity.ok(out);
+    }
+
+    @GetMapping({VOICEAI + OF_DOCUMENT, CONVAI + OF_DOCUMENT})
+    Map<String, Object> ofDocument(@PathVariable("document_id") String documentId) {
+        List<Map<String, Object>> indexes = service.forDocument(documentId).stream().map(RagIndexController::data)
+                .toList();
+        return Map.of("indexes", indexes);
+    }
+
+    @GetMapping({VOICEAI + BATCH, CONVAI + BATCH})
+    Map<String, Object> usage(@RequestParam(name = "workspace_id", required = false) Long workspaceId) {
+        RagIndexService.Usage usage = service.usage(Optional.ofNullable(workspaceId));
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (Map.Entry<EmbeddingModel, Long> entry : usage.byModel().entrySet()) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("model", entry.getKey().wire());
+            model.put("used_bytes", entry.getValue());
+            models.add(model);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total_used_bytes", usage.totalUsedBytes());
+        out.put("total_max_bytes", usage.totalMaxBytes());
+        out.put("models", models);
+        return out;
+    }
+
+    @DeleteMapping({VOICEAI + ONE, CONVAI + ONE})
+    Map<String, Object> delete(@PathVariable("document_id") String documentId,
+                               @PathVariable("rag_index_id") String ragIndexId) {
+        return data(service.delete(documentId, ragIndexId));
+    }
+
+    private static Map<String, Object> itemOf(RagIndexService.ItemResult result) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        if (result instanceof RagIndexService.Success success) {
+            item.put("status", "success");
+            item.put("data", data(success.index()));
+        } else if (result instanceof RagIndexService.Failure failure) {
+            item.put("status", "failure");
+            item.put("error_code", failure.code());
+            item.put("error_status", failure.status());
+            item.put("error_message", failure.message());
+        }
+        return item;
+    }
+
+    static Map<String, Object> data(RagIndexRecord index) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", index.id());
+        data.put("model", index.model().wire());
+        data.put("status", index.status().wire());
+        data.put("progress_percentage", index.progress());
+        data.put("document_model_index_usage", Map.of("used_bytes", index.usedBytes()));
+        return data;
+    }
+}

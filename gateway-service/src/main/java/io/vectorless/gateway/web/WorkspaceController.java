@@ -1,0 +1,62 @@
+package io.vectorless.gateway.web;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.vectorless.gateway.documents.WorkspaceService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/workspaces")
+class WorkspaceController {
+    private final WorkspaceService workspaces;
+
+    WorkspaceController(WorkspaceService workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record CreateWorkspace(String name, String description, String ownerUsername) {
+    }
+
+    record UpdateWorkspace(String name, String description) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    WorkspaceView create(@RequestBody CreateWorkspace body) {
+        return WorkspaceView.of(workspaces.create(body.name(), body.description(), body.ownerUsername()));
+    }
+
+    @GetMapping
+    List<WorkspaceView> list(@RequestParam(name = "owner_username", required = false) String ownerUsername) {
+        return workspaces.list(ownerUsername).stream().map(WorkspaceView::of).toList();
+    }
+
+    @PatchMapping("/{workspace_id}")
+    WorkspaceView update(@PathVariable("workspace_id") long id, @RequestBody UpdateWorkspace body) {
+        return WorkspaceView.of(workspaces.update(id, body.name(), body.description()));
+    }
+
+    @DeleteMapping("/{workspace_id}")
+    Map<String, Object> delete(@PathVariable("workspace_id") long id) {
+        workspaces.delete(id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "deleted");
+        out.put("workspace_id", id);
+        return out;
+    }
+}

@@ -1,0 +1,56 @@
+package io.vectorless.gateway.web;
+
+import io.vectorless.gateway.config.GatewayProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QueryForwarderUnavailableTest {
+
+    private static QueryForwarder forwarderToClosedPort() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        return new QueryForwarder(new GatewayProperties("http://127.0.0.1:" + port, Duration.ofSeconds(2), 1, 
+                Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofMinutes(30),
+                Duration.ofMillis(250), new GatewayProperties.Cors(List.of("*"))));
+    }
+
+    private static String body(ResponseEntity<StreamingResponseBody> response) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        response.getBody().writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void chatQueryAnswers503WithDetailWhenQueryServiceIsDown() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/chat/query");
+
+        ResponseEntity<StreamingResponseBody> response = forwarderToClosedPort().chatQuery(request, "{}".getBytes());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(body(response)).isEqualTo("{\"detail\":\"query service unavailable\"}");
+    }
+
+    @Test
+    void openAiPathsAlsoCarryAnErrorObjectWhenQueryServiceIsDown() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/chat/completions");
+
+        ResponseEntity<StreamingResponseBody> response = forwarderToClosedPort().chatCompletions(request,
+                "{}".getBytes());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(body(response)).contains("\"detail\":\"query service unavailable\"")
+                .contains("\"error\":{\"message\":\"query service unavailable\"");
+    }
+}

@@ -1,0 +1,100 @@
+package io.vectorless.indexer.storage;
+
+import io.vectorless.indexer.tree.BuiltTree;
+import io.vectorless.indexer.tree.TextCuts;
+import io.vectorless.schema.store.StoreNames;
+import io.vectorless.schema.store.StoredNode;
+import io.vectorless.schema.tree.TreeNode;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code nodes} collection: one {@link StoredNode} per tree node, keyed "{doc}:{version}:{nodeId}". Writing a
+ * tree upserts every node and then removes nodes of the same version the tree no longer has, so writing the same
+ * tree twice (a replayed event) leaves the same records, and no transaction is needed.
+ */
+@Component
+public class NodeStore {
+    private static final int BATCH = 500;
+    private static final DocumentCodec CODEC = new DocumentCodec();
+
+    private final MongoTemplate mongo;
+
+    public NodeStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void ensureIndexes() {
+        var indexes = mongo.indexOps(StoreNames.NODES);
+        indexes.createIndex(new Index().on("documentId", Sort.Direction.ASC).on("version", Sort.Direction.ASC)
+                .on("ordinal", Sort.Direction.ASC).named("document_version_ordinal"));
+        indexes.createIndex(new Index().on("workspaceId", Sort.Direction.ASC).named("workspace"));
+    }
+
+    /** Stores the tree's nodes for this document version; returns their approximate stored size in bytes. */
+    public long replaceTree(long documentId, int version, long workspaceId, BuiltTree tree) {
+        List<StoredNode> nodes = toStored(documentId, version, workspaceId, tree.root());
+        long bytes = 0;
+        List<String> ids = new ArrayList<>(nodes.size());
+        for (int from = 0; from < nodes.size(); from += BATCH) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoreNames.NODES);
+            for (StoredNode node : nodes.subList(from, Math.min(nodes.size(), from + BATCH))) {
+                Document document = new Document();
+                mongo.getConverter().write(node, document);
+                bytes += new RawBsonDocument(document, CODEC).getByteBuffer().remaining();
+                bulk.replaceOne(Query.query(Criteria.where("_id").is(node.id())), document,
+                        FindAndReplaceOptions.options().upsert());
+                ids.add(node.id());
+            }
+            bulk.execute();
+        }
+        mongo.remove(Query.query(Criteria.where("documentId").is(documentId).and("version").is(version)
+                .and("_id").nin(ids)), StoreNames.NODES);
+        return bytes;
+    }
+
+    public List<StoredNode> nodesOf(long documentId, int version) {
+        Query query = Query.query(Criteria.where("documentId").is(documentId).and("version").is(version))
+                .with(Sort.by("ordinal"));
+        return mongo.find(query, StoredNode.class, StoreNames.NODES);
+    }
+
+    public long deleteDocument(long documentId) {
+        return mongo.remove(Query.query(Criteria.where("documentId").is(documentId)), StoreNames.NODES)
+                .getDeletedCount();
+    }
+
+    public long deleteVersion(long documentId, int version) {
+        return mongo.remove(Query.query(Criteria.where("documentId").is(documentId).and("version").is(version)),
+                StoreNames.NODES).getDeletedCount();
+    }
+
+    static List<StoredNode> toStored(long documentId, int version, long workspaceId, TreeNode root) {
+        List<StoredNode> out = new ArrayList<>();
+        collect(documentId, version, workspaceId, root, null, out);
+        return out;
+    }
+
+    private static void collect(long documentId, int version, long workspaceId, TreeNode node, String parentId,
+                                List<StoredNode> out) {
+        List<String> childIds = node.children().stream().map(TreeNode::nodeId).toList();
+        out.add(new StoredNode(StoredNode.idOf(documentId, version, node.nodeId()), documentId, version, workspaceId,
+                node.nodeId(), parentId, node.level(), out.size(), node.title(), node.summary(), node.startPage(),
+                node.endPage(), node.text(), node.imageKeys(), childIds, TextCuts.tokens(node.text().length())));
+        for (TreeNode child : node.children()) {
+            collect(documentId, version, workspaceId, child, node.nodeId(), out);
+        }
+    }
+}

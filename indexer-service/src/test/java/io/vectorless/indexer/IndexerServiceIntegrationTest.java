@@ -1,0 +1,243 @@
+package io.vectorless.indexer;
+
+import io.vectorless.indexer.storage.NodeStore;
+import io.vectorless.infra.EmbeddedInfraInitializer;
+import io.vectorless.infra.TestInfrastructure;
+import io.vectorless.schema.EventJson;
+import io.vectorless.schema.event.DocumentDeleted;
+import io.vectorless.schema.event.DocumentEvent;
+import io.vectorless.schema.event.DocumentParsed;
+import io.vectorless.schema.event.DocumentStatus;
+import io.vectorless.schema.event.DocumentStatusChanged;
+import io.vectorless.schema.event.IndexResult;
+import io.vectorless.schema.event.Topics;
+import io.vectorless.schema.parsed.Block;
+import io.vectorless.schema.parsed.PageImage;
+import io.vectorless.schema.parsed.ParsedDocument;
+import io.vectorless.schema.parsed.StructureSource;
+import io.vectorless.schema.store.ObjectKeys;
+import io.vectorless.schema.store.StoreFields;
+import io.vectorless.schema.store.StoreNames;
+import io.vectorless.schema.store.StoredNode;
+import io.vectorless.support.messaging.EventPublisher;
+import io.vectorless.support.storage.ObjectStore;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=indexer-service")
+@ContextConfiguration(initializers = EmbeddedInfraInitializer.class)
+class IndexerServiceIntegrationTest {
+    private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 900_000_000));
+    private static final long WORKSPACE = 77;
+
+    @Autowired
+    ObjectStore objects;
+    @Autowired
+    EventPublisher publisher;
+    @Autowired
+    NodeStore nodes;
+    @Autowired
+    MongoTemplate mongo;
+
+    private KafkaConsumer<String, String> statusConsumer;
+    private final List<DocumentStatusChanged> statuses = new ArrayList<>();
+
+    @BeforeEach
+    void subscribeToStatuses() {
+        statusConsumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "indexer-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer());
+        statusConsumer.subscribe(List.of(Topics.DOCUMENT_STATUS));
+    }
+
+    @AfterEach
+    void closeConsumer() {
+        statusConsumer.close();
+    }
+
+    @Test
+    void indexesAParsedDocumentIntoNodesAndAnnouncesIndexedOnceEvenWhenTheEventIsReplayed() {
+        long id = IDS.incrementAndGet();
+        DocumentParsed event = parsedEvent(id, 1, storeParsed(id, 1, outlineDocument(id, 1)));
+
+        publisher.publish(event);
+
+        List<DocumentStatusChanged> indexed = awaitIndexed(id, 1);
+        IndexResult result = indexed.get(0).result();
+        assertThat(result.docTitle()).isEqualTo("Field Guide");
+        assertThat(result.nodeCount()).isEqualTo(3);
+        assertThat(result.pageCount()).isEqualTo(3);
+        assertThat(result.imageCount()).isEqualTo(1);
+        assertThat(result.llmCalls()).isZero();
+        assertThat(result.indexBytes()).isPositive();
+        assertThat(result.rootSummary()).isEqualTo("Field Guide — sections: Birds; Trees.");
+        assertThat(statusesOf(id)).extracting(DocumentStatusChanged::status)
+                .startsWith(DocumentStatus.INDEXING).endsWith(DocumentStatus.INDEXED);
+        List<StoredNode> stored = nodes.nodesOf(id, 1);
+        assertThat(stored).extracting(StoredNode::nodeId).containsExactly("root", "1", "1.1", "2");
+        StoredNode owls = stored.get(2);
+        assertThat(owls.id()).isEqualTo(id + ":1:1.1");
+        assertThat(owls.parentId()).isEqualTo("1");
+        assertThat(owls.text()).isEqualTo("Owls hunt at night.");
+        assertThat(owls.imageKeys()).containsExactly(ObjectKeys.image(WORKSPACE, id, 1, 2, 0, "png"));
+        assertThat(stored.get(0).childIds()).containsExactly("1", "2");
+
+        publisher.publish(event);
+        publisher.publish(parsedEvent(id, 1, event.parsedObjectKey()));
+
+        assertThat(awaitIndexed(id, 2)).hasSize(2);
+        assertThat(nodes.nodesOf(id, 1)).usingRecursiveFieldByFieldElementComparator().isEqualTo(stored);
+    }
+
+    @Test
+    void removesOneVersionsNodesWhenSupersededAndAllNodesWhenTheDocumentIsDeleted() {
+        long id = IDS.incrementAndGet();
+        publisher.publish(parsedEvent(id, 1, storeParsed(id, 1, outlineDocument(id, 1))));
+        publisher.publish(parsedEvent(id, 2, storeParsed(id, 2, outlineDocument(id, 2))));
+        awaitIndexed(id, 2);
+
+        publisher.publish(DocumentDeleted.superseded(id, 1, WORKSPACE));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(nodes.nodesOf(id, 1)).isEmpty());
+        assertThat(nodes.nodesOf(id, 2)).hasSize(4);
+
+        publisher.publish(DocumentDeleted.document(id, 2, WORKSPACE, "deleted by user"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(nodes.nodesOf(id, 2)).isEmpty());
+    }
+
+    @Test
+    void failsADocumentWhoseParsedFormIsUnreadableWithAReadableReason() {
+        long id = IDS.incrementAndGet();
+        String key = ObjectKeys.parsed(WORKSPACE, id, 1);
+        objects.put(key, "{\"blocks\": [oops".getBytes(), "application/json");
+
+        publisher.publish(parsedEvent(id, 1, key));
+
+        DocumentStatusChanged failed = await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .until(() -> statusesOf(id).stream().filter(s -> s.status() == DocumentStatus.FAILED).findFirst(),
+                        found -> found.isPresent()).orElseThrow();
+        assertThat(failed.error()).startsWith("The parsed form of the document is unreadable");
+        assertThat(nodes.nodesOf(id, 1)).isEmpty();
+    }
+
+    @Test
+    void ignoresAStaleVersionAndTitlesAnUntitledDocumentByTheGatewaysFileName() {
+        long id = IDS.incrementAndGet();
+        mongo.insert(new org.bson.Document("_id", id).append(StoreFields.Document.VERSION, 2)
+                .append(StoreFields.Document.FILE_NAME, "field-notes.txt"), StoreNames.DOCUMENTS);
+        ParsedDocument untitled = new ParsedDocument(ParsedDocument.SCHEMA_VERSION, id, 2, "text", null, 1,
+                StructureSource.PARAGRAPHS, List.of(Block.text("Notes from the field.", 1, 1)), List.of(), Map.of(),
+                List.of());
+
+        publisher.publish(parsedEvent(id, 1, storeParsed(id, 1, outlineDocument(id, 1))));
+        publisher.publish(parsedEvent(id, 2, storeParsed(id, 2, untitled)));
+
+        List<DocumentStatusChanged> indexed = awaitIndexed(id, 1);
+        assertThat(indexed).singleElement().satisfies(status -> {
+            assertThat(status.version()).isEqualTo(2);
+            assertThat(status.result().docTitle()).isEqualTo("field-notes");
+        });
+        assertThat(nodes.nodesOf(id, 1)).isEmpty();
+        assertThat(statusesOf(id)).noneMatch(status -> status.version() == 1);
+    }
+
+    @Test
+    void failsADocumentWhoseParsedFormIsMissing() {
+        long id = IDS.incrementAndGet();
+
+        publisher.publish(parsedEvent(id, 1, ObjectKeys.parsed(WORKSPACE, id, 1)));
+
+        DocumentStatusChanged failed = await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .until(() -> statusesOf(id).stream().filter(s -> s.status() == DocumentStatus.FAILED).findFirst(),
+                        found -> found.isPresent()).orElseThrow();
+        assertThat(failed.error()).startsWith("The parsed form of the document is missing");
+    }
+
+    @Test
+    void indexesAThousandPageBookAsOneStoredRecordPerNode() {
+        long id = IDS.incrementAndGet();
+        List<Block> blocks = new ArrayList<>();
+        String page = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(40);
+        for (int chapter = 0; chapter < 100; chapter++) {
+            blocks.add(Block.heading(1, "Chapter " + (chapter + 1), chapter * 10 + 1));
+            for (int section = 0; section < 2; section++) {
+                int first = chapter * 10 + section * 5 + 1;
+                blocks.add(Block.heading(2, "Section " + (section + 1), first));
+                for (int p = first; p < first + 5; p++) {
+                    blocks.add(Block.text(page, p, p));
+                }
+            }
+        }
+        ParsedDocument book = new ParsedDocument(ParsedDocument.SCHEMA_VERSION, id, 1, "pdf", "Big Book", 1000,
+                StructureSource.OUTLINE, blocks, List.of(), Map.of(), List.of());
+
+        publisher.publish(parsedEvent(id, 1, storeParsed(id, 1, book)));
+
+        IndexResult result = awaitIndexed(id, 1).get(0).result();
+        assertThat(result.nodeCount()).isEqualTo(300);
+        assertThat(result.pageCount()).isEqualTo(1000);
+        List<StoredNode> stored = nodes.nodesOf(id, 1);
+        assertThat(stored).hasSize(301);
+        assertThat(stored.get(stored.size() - 1).nodeId()).isEqualTo("100.2");
+        assertThat(stored.get(stored.size() - 1).startPage()).isEqualTo(996);
+    }
+
+    private ParsedDocument outlineDocument(long id, int version) {
+        return new ParsedDocument(ParsedDocument.SCHEMA_VERSION, id, version, "pdf", "Field Guide", 3,
+                StructureSource.OUTLINE, List.of(
+                Block.heading(1, "Birds", 1), Block.text("All about birds.", 1, 1),
+                Block.heading(2, "Owls", 2), Block.text("Owls hunt at night.", 2, 2),
+                Block.heading(1, "Trees", 3), Block.text("Oaks and pines.", 3, 3)),
+                List.of(new PageImage(2, ObjectKeys.image(WORKSPACE, id, version, 2, 0, "png"), "image/png",
+                        "Page 2 visual content", 10)),
+                Map.of(), List.of());
+    }
+
+    private String storeParsed(long id, int version, ParsedDocument parsed) {
+        String key = ObjectKeys.parsed(WORKSPACE, id, version);
+        objects.put(key, EventJson.writeBytes(parsed), "application/json");
+        return key;
+    }
+
+    private static DocumentParsed parsedEvent(long id, int version, String key) {
+        return DocumentParsed.of(id, version, WORKSPACE, key, "pdf", 3, 60, true);
+    }
+
+    private List<DocumentStatusChanged> awaitIndexed(long id, int count) {
+        return await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .until(() -> statusesOf(id).stream().filter(s -> s.status() == DocumentStatus.INDEXED).toList(),
+                        found -> found.size() >= count);
+    }
+
+    private List<DocumentStatusChanged> statusesOf(long id) {
+        for (ConsumerRecord<String, String> record : statusConsumer.poll(Duration.ofMillis(200))) {
+            DocumentEvent event = EventJson.readEvent(record.value());
+            if (event instanceof DocumentStatusChanged status && status.documentId() == id) {
+                statuses.add(status);
+            }
+        }
+        return List.copyOf(statuses);
+    }
+}

@@ -1,0 +1,184 @@
+package io.vectorless.ingest.parse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Headings found from how lines look when a PDF has no bookmarks: larger or bold type than the body text,
+ * numbering such as {@code 2.3.1}, {@code Chapter 4} or {@code Appendix A}, short all-capital lines. The level comes
+ * from the numbering depth, else from the rank of the font size among heading sizes.
+ */
+final class LayoutHeadings {
+    private static final float LARGER = 1.12f;
+
+    /** The detected headings, and the document title when the first page opens with a one-off larger line. */
+    record Result(List<Anchor> anchors, String title) {
+    }
+
+    private record Candidate(int page, int line, int span, String text, float size, boolean bold, int depth) {
+    }
+
+    private LayoutHeadings() {
+    }
+
+    static Result detect(List<List<PdfLine>> pages) {
+        float body = bodySize(pages);
+        boolean boldBody = boldBody(pages);
+        List<Candidate> candidates = new ArrayList<>();
+        for (int p = 0; p < pages.size(); p++) {
+            List<PdfLine> lines = pages.get(p);
+            for (int i = 0; i < lines.size(); i++) {
+                PdfLine line = lines.get(i);
+                if (!looksLikeHeading(line, body, boldBody)) {
+                    continue;
+                }
+                int span = 1;
+                StringBuilder text = new StringBuilder(line.text());
+                // a long heading wraps onto a second line set the same way
+                while (i + span < lines.size() && span < 3) {
+                    PdfLine next = lines.get(i + span);
+                    if (Math.abs(next.fontSize() - line.fontSize()) > 0.1f || next.bold() != line.bold()
+                            || next.fontSize() < body * LARGER || Text.numberingDepth(next.text()) > 0
+                            || next.top() - line.top() > 2.2f * line.fontSize() * span) {
+                        break;
+                    }
+                    text.append(' ').append(next.text());
+                    span++;
+                }
+                candidates.add(new Candidate(p + 1, i, span, text.toString(), line.fontSize(), line.bold(),
+                        Text.numberingDepth(line.text())));
+                i += span - 1;
+            }
+        }
+        dropRepeatedLabels(candidates, body);
+        String title = null;
+        TreeSet<Float> sizes = new TreeSet<>((a, b) -> Float.compare(b, a));
+        for (Candidate candidate : candidates) {
+            sizes.add(candidate.size());
+        }
+        if (candidates.size() > 1 && sizes.size() > 1) {
+            Candidate first = candidates.get(0);
+            float largest = sizes.first();
+            long withLargest = candidates.stream().filter(c -> c.size() == largest).count();
+            if (first.page() == 1 && first.size() == largest && withLargest == 1 && first.depth() == 0) {
+                title = first.text();
+                candidates.remove(0);
+                sizes.remove(largest);
+            }
+        }
+        Map<Float, Integer> rank = rankSizes(sizes, candidates);
+        List<Anchor> anchors = new ArrayList<>(candidates.size());
+        for (Candidate candidate : candidates) {
+            int level = candidate.depth() > 0 ? candidate.depth() : rank.getOrDefault(candidate.size(), 1);
+            anchors.add(new Anchor(level, candidate.text(), candidate.page(), candidate.line(), candidate.span()));
+        }
+        return new Result(anchors, title);
+    }
+
+    /**
+     * A body-size line that is only bold or only capitals and recurs ("WARNING", "Note", "Example") is a label;
+     * headings are rarely repeated word for word.
+     */
+    private static void dropRepeatedLabels(List<Candidate> candidates, float body) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            if (isBodySizeUnnumbered(candidate, body)) {
+                counts.merge(Text.key(candidate.text()), 1, Integer::sum);
+            }
+        }
+        candidates.removeIf(candidate -> isBodySizeUnnumbered(candidate, body)
+                && counts.getOrDefault(Text.key(candidate.text()), 0) >= 3);
+    }
+
+    private static boolean isBodySizeUnnumbered(Candidate candidate, float body) {
+        return candidate.size() < body * LARGER && candidate.depth() == 0;
+    }
+
+    static boolean looksLikeHeading(PdfLine line, float body, boolean boldBody) {
+        String text = line.text();
+        int words = Text.words(text);
+        if (text.length() > 120 || words > 16 || Text.endsLikeSentence(text) || !hasLetter(text)
+                || line.fontSize() < body * 0.95f) {
+            return false;
+        }
+        boolean larger = line.fontSize() >= body * LARGER;
+        boolean bold = line.bold() && !boldBody;
+        int depth = Text.numberingDepth(text);
+        boolean structuredNumber = depth > 1 || Text.CHAPTER.matcher(text).matches();
+        if (larger || bold) {
+            return true;
+        }
+        if (structuredNumber && words <= 12) {
+            return startsWithCapitalAfterNumber(text);
+        }
+        return Text.isAllCaps(text) && words <= 8 && text.length() >= 4;
+    }
+
+    /**
+     * Unnumbered headings take the level of numbered ones of the same size where there are any; otherwise sizes
+     * are ranked, largest first.
+     */
+    private static Map<Float, Integer> rankSizes(TreeSet<Float> sizes, List<Candidate> candidates) {
+        Map<Float, Map<Integer, Integer>> depthsBySize = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            if (candidate.depth() > 0) {
+                depthsBySize.computeIfAbsent(candidate.size(), s -> new HashMap<>())
+                        .merge(candidate.depth(), 1, Integer::sum);
+            }
+        }
+        Map<Float, Integer> rank = new HashMap<>();
+        int next = 1;
+        for (Float size : sizes) {
+            Map<Integer, Integer> depths = depthsBySize.get(size);
+            if (depths != null) {
+                int depth = depths.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                rank.put(size, depth);
+                next = Math.max(next, depth + 1);
+            } else {
+                rank.put(size, next);
+                next++;
+            }
+        }
+        return rank;
+    }
+
+    private static boolean startsWithCapitalAfterNumber(String text) {
+        java.util.regex.Matcher decimal = Text.DECIMAL_NUMBERING.matcher(text);
+        if (decimal.matches()) {
+            return Character.isUpperCase(decimal.group(2).codePointAt(0));
+        }
+        return true;
+    }
+
+    private static boolean hasLetter(String text) {
+        return text.chars().anyMatch(Character::isLetter);
+    }
+
+    /** The font size of most characters. */
+    static float bodySize(List<List<PdfLine>> pages) {
+        Map<Float, Integer> chars = new HashMap<>();
+        for (List<PdfLine> lines : pages) {
+            for (PdfLine line : lines) {
+                chars.merge(line.fontSize(), line.text().length(), Integer::sum);
+            }
+        }
+        return chars.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(10f);
+    }
+
+    private static boolean boldBody(List<List<PdfLine>> pages) {
+        long bold = 0;
+        long all = 0;
+        for (List<PdfLine> lines : pages) {
+            for (PdfLine line : lines) {
+                all += line.text().length();
+                if (line.bold()) {
+                    bold += line.text().length();
+                }
+            }
+        }
+        return all > 0 && bold * 2 > all;
+    }
+}

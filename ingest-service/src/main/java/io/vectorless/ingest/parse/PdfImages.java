@@ -1,0 +1,88 @@
+package io.vectorless.ingest.parse;
+
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/**
+ * The picture on a page, as a small PNG: the largest image the page uses (decorations under the minimum size are
+ * ignored), decoded with subsampling so a huge scan never has to be held at full size.
+ */
+final class PdfImages {
+    private PdfImages() {
+    }
+
+    /** True when the page uses a picture at least the minimum size (cheap: reads only image dictionaries). */
+    static PDImageXObject largestImage(PDPage page, int minDimension) {
+        try {
+            return largest(page.getResources(), minDimension, 0);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static PDImageXObject largest(PDResources resources, int minDimension, int depth) throws IOException {
+        if (resources == null || depth > 3) {
+            return null;
+        }
+        PDImageXObject best = null;
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject object = resources.getXObject(name);
+            PDImageXObject candidate = null;
+            if (object instanceof PDImageXObject image) {
+                candidate = image.getWidth() >= minDimension && image.getHeight() >= minDimension ? image : null;
+            } else if (object instanceof PDFormXObject form) {
+                candidate = largest(form.getResources(), minDimension, depth + 1);
+            }
+            if (candidate != null && (best == null
+                    || (long) candidate.getWidth() * candidate.getHeight() > (long) best.getWidth() * best.getHeight())) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    static byte[] png(PDImageXObject image, int maxDimension) throws IOException {
+        int longest = Math.max(image.getWidth(), image.getHeight());
+        int subsampling = Math.max(1, longest / maxDimension);
+        BufferedImage decoded = image.getImage(null, subsampling);
+        return png(scaled(decoded, maxDimension));
+    }
+
+    static BufferedImage scaled(BufferedImage image, int maxDimension) {
+        int longest = Math.max(image.getWidth(), image.getHeight());
+        if (longest <= maxDimension && image.getType() != BufferedImage.TYPE_CUSTOM) {
+            return image;
+        }
+        double scale = Math.min(1.0, (double) maxDimension / longest);
+        int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = out.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            graphics.drawImage(image, 0, 0, width, height, null);
+        } finally {
+            graphics.dispose();
+        }
+        return out;
+    }
+
+    static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer");
+        }
+        return out.toByteArray();
+    }
+}

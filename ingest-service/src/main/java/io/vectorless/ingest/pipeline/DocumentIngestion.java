@@ -1,0 +1,125 @@
+package io.vectorless.ingest.pipeline;
+
+import io.vectorless.ingest.parse.DocumentParser;
+import io.vectorless.ingest.parse.ImageSink;
+import io.vectorless.ingest.parse.SourceFile;
+import io.vectorless.schema.EventJson;
+import io.vectorless.schema.event.DocumentDeleted;
+import io.vectorless.schema.event.DocumentParsed;
+import io.vectorless.schema.event.DocumentStatus;
+import io.vectorless.schema.event.DocumentStatusChanged;
+import io.vectorless.schema.event.DocumentUploaded;
+import io.vectorless.schema.parsed.ParsedDocument;
+import io.vectorless.schema.store.ObjectKeys;
+import io.vectorless.support.messaging.EventPublisher;
+import io.vectorless.support.messaging.MessagingProperties;
+import io.vectorless.support.messaging.PermanentFailure;
+import io.vectorless.support.storage.ObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The ingest stage: original in object storage in, parsed document (claim check) and {@code DocumentParsed} out,
+ * with {@code parsing}/{@code parsed} statuses on the way. Failures propagate to the shared consumer error handler,
+ * which retries transient ones and marks the document {@code failed} with the reason.
+ */
+@Service
+public class DocumentIngestion {
+    private static final Logger log = LoggerFactory.getLogger(DocumentIngestion.class);
+    static final double PARSING_PROGRESS = 5.0;
+    static final double PARSED_PROGRESS = 30.0;
+
+    private final DocumentParser parser;
+    private final ObjectStore store;
+    private final EventPublisher publisher;
+    private final String source;
+
+    public DocumentIngestion(DocumentParser parser, ObjectStore store, EventPublisher publisher,
+                             MessagingProperties messaging) {
+        this.parser = parser;
+        this.store = store;
+        this.publisher = publisher;
+        this.source = messaging.serviceName();
+    }
+
+    public void ingest(DocumentUploaded uploaded) {
+        long ws = uploaded.workspaceId();
+        long doc = uploaded.documentId();
+        int version = uploaded.version();
+        String parsedKey = ObjectKeys.parsed(ws, doc, version);
+        if (store.exists(ObjectKeys.original(ws, doc, version + 1))) {
+            // a replacement was uploaded meanwhile: this version would be superseded as soon as it was indexed
+            log.info("document {} v{} skipped: version {} is already uploaded", doc, version, version + 1);
+            return;
+        }
+        if (store.exists(parsedKey)) {
+            // a redelivery after the parsed document was written: the indexer may not have heard of it yet
+            ParsedDocument existing = EventJson.read(store.getBytes(parsedKey), ParsedDocument.class);
+            publishParsed(uploaded, parsedKey, existing);
+            log.info("document {} v{} was already parsed; announced it again", doc, version);
+            return;
+        }
+        publisher.publish(DocumentStatusChanged.progress(doc, version, ws, DocumentStatus.PARSING, PARSING_PROGRESS,
+                source));
+        String originalKey = uploaded.objectKey() == null || uploaded.objectKey().isBlank()
+                ? ObjectKeys.original(ws, doc, version) : uploaded.objectKey();
+        if (!store.exists(originalKey)) {
+            throw new PermanentFailure("the uploaded file is missing from storage; upload it again");
+        }
+        byte[] original = store.getBytes(originalKey);
+        SourceFile file = new SourceFile(ws, doc, version, uploaded.fileName(), uploaded.contentType());
+        ImageSink images = (page, index, extension, mediaType, bytes) -> {
+            String key = ObjectKeys.image(ws, doc, version, page, index, extension);
+            store.put(key, bytes, mediaType);
+            return key;
+        };
+        ParsedDocument parsed;
+        try {
+            parsed = parser.parse(original, file, images);
+        } catch (PermanentFailure failure) {
+            removeImages(ws, doc, version);
+            throw failure;
+        }
+        store.put(parsedKey, EventJson.writeBytes(parsed), "application/json");
+        publisher.publish(DocumentStatusChanged.progress(doc, version, ws, DocumentStatus.PARSED, PARSED_PROGRESS,
+                source));
+        publishParsed(uploaded, parsedKey, parsed);
+        log.info("document {} v{} parsed: {} {} pages, {} blocks, {} images, structure from {}", doc, version,
+                parsed.format(), parsed.pageCount(), parsed.blocks().size(), parsed.images().size(),
+                parsed.structureSource());
+    }
+
+    private void publishParsed(DocumentUploaded uploaded, String parsedKey, ParsedDocument parsed) {
+        publisher.publish(DocumentParsed.of(uploaded.documentId(), uploaded.version(), uploaded.workspaceId(),
+                parsedKey, parsed.format(), parsed.pageCount(), parsed.textBytes(), uploaded.quickIndex()));
+    }
+
+    /** Removes what ingest wrote; originals belong to the gateway and stay. */
+    public void delete(DocumentDeleted deleted) {
+        long ws = deleted.workspaceId();
+        long doc = deleted.documentId();
+        int removed = 0;
+        if (deleted.wholeDocument()) {
+            for (String key : store.list(ObjectKeys.documentPrefix(ws, doc))) {
+                if (!key.endsWith("/original")) {
+                    store.delete(key);
+                    removed++;
+                }
+            }
+        } else {
+            String parsedKey = ObjectKeys.parsed(ws, doc, deleted.version());
+            if (store.exists(parsedKey)) {
+                store.delete(parsedKey);
+                removed++;
+            }
+            removed += removeImages(ws, doc, deleted.version());
+        }
+        log.info("document {} {}: removed {} parsed objects", doc,
+                deleted.wholeDocument() ? "deleted" : "v" + deleted.version() + " superseded", removed);
+    }
+
+    private int removeImages(long ws, long doc, int version) {
+        return store.deletePrefix(ObjectKeys.versionPrefix(ws, doc, version) + "images/");
+    }
+}

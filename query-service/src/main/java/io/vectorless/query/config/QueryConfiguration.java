@@ -1,0 +1,47 @@
+package io.vectorless.query.config;
+
+import io.vectorless.query.answer.QueryEngine;
+import io.vectorless.query.store.MongoQuerySource;
+import io.vectorless.support.llm.LlmClient;
+import io.vectorless.support.storage.ObjectStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+@Configuration(proxyBeanMethods = false)
+class QueryConfiguration {
+
+    @Bean
+    MongoQuerySource mongoQuerySource(MongoTemplate mongo, ObjectStore objects) {
+        return new MongoQuerySource(mongo, objects);
+    }
+
+    /** Not an {@code Executor} bean: that would displace Boot's task executor, which serves streamed responses. */
+    @Bean(destroyMethod = "close")
+    TreeSearchPool treeSearchPool(QueryProperties properties) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "tree-search-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return new TreeSearchPool(Executors.newFixedThreadPool(Math.max(1, properties.searchThreads()), threads));
+    }
+
+    @Bean
+    QueryEngine queryEngine(MongoQuerySource source, LlmClient llm, QueryProperties p, TreeSearchPool pool) {
+        return new QueryEngine(source, llm, new QueryEngine.Settings(p.maxDocs(), p.maxNodes(), p.routingCandidates(),
+                p.maxContextChars(), p.maxImages(), p.maxOutlineChars(), p.historyTurns()), pool.executor());
+    }
+
+    record TreeSearchPool(ExecutorService executor) {
+        void close() {
+            executor.shutdownNow();
+        }
+    }
+}

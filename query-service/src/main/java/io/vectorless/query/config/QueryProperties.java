@@ -1,0 +1,31 @@
+package io.vectorless.query.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * query-service settings ({@code vectorless.query.*}).
+ *
+ * @param maxDocs           documents a question is routed to at most
+ * @param maxNodes          sections chosen per document at most
+ * @param routingCandidates documents shown to the routing call at most (pre-ranked by BM25 beyond that)
+ * @param maxContextChars   context handed to the answer call (about 4 characters per token)
+ * @param maxImages         images of the chosen sections returned and, for vision models, sent
+ * @param maxOutlineChars   table of contents shown to one tree-search call
+ * @param historyTurns      earlier chat messages used to understand follow-up questions
+ * @param searchThreads     tree searches run in parallel across all questions
+ */
+@Validated
+@ConfigurationProperties("vectorless.query")
+public record QueryProperties(
+        @DefaultValue("3") @Min(1) int maxDocs,
+        @DefaultValue("5") @Min(1) int maxNodes,
+        @DefaultValue("20") @Min(1) int routingCandidates,
+        @DefaultValue("24000") @Min(1000) int maxContextChars,
+        @DefaultValue("4") @Min(0) int maxImages,
+        @DefaultValue("16000") @Min(1000) int maxOutlineChars,
+        @DefaultValue("6") @Min(0) int historyTurns,
+        @DefaultValue("8") @Min(1) int searchThreads) {
+}

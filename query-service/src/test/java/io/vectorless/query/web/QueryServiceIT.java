@@ -1,0 +1,281 @@
+package io.vectorless.query.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vectorless.infra.EmbeddedInfraInitializer;
+import io.vectorless.query.navigate.SampleTrees;
+import io.vectorless.schema.store.ObjectKeys;
+import io.vectorless.schema.tree.TreeNode;
+import io.vectorless.support.storage.ObjectStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import static io.vectorless.query.navigate.SampleTrees.node;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=query-service")
+@ContextConfiguration(initializers = EmbeddedInfraInitializer.class)
+class QueryServiceIT {
+    private static final String NO_LLM = "(No LLM is configured: this answer is extracted from the best-matching sections.)";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    ObjectStore objects;
+
+    Http http;
+    Seeder seed;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        seed = new Seeder(mongo);
+    }
+
+    private static String chat(long workspaceId, String query) {
+        return "{\"workspace_id\": " + workspaceId + ", \"query\": \"" + query + "\", \"username\": \"default\"}";
+    }
+
+    @Test
+    void answersFromTheSectionHoldingTheFactAndCitesItWithoutAnLlm() {
+        long ws = seed.workspace("Ops");
+        long doc = seed.indexed(ws, SampleTrees.operationsGuide());
+
+        Http.Response response = http.post("/api/chat/query", chat(ws, "How long is each backup retained?"));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        List<String> fields = new ArrayList<>();
+        body.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("answer", "node_ids", "reasoning", "context", "image_count", "images",
+                "routed_docs", "routing_reasoning");
+        assertThat(body.get("node_ids").get(0).asText()).isEqualTo("3.1");
+        assertThat(body.get("answer").asText())
+                .startsWith("According to Section 3.1 (Backups, pages 9-10): ")
+                .contains("retained for 35 days")
+                .endsWith(NO_LLM);
+        assertThat(body.get("context").asText()).startsWith("### Backups (Pages 9-10)\n\nBackups run nightly");
+        assertThat(body.get("reasoning").asText()).contains("3.1").contains("backup");
+        assertThat(body.get("routed_docs").get(0).get("doc_id").asLong()).isEqualTo(doc);
+        assertThat(body.get("routed_docs").get(0).get("doc_title").asText()).isEqualTo("Platform Operations Guide");
+        assertThat(body.get("image_count").asInt()).isZero();
+    }
+
+    @Test
+    void routesAQuestionToTheDocumentThatAnswersIt() {
+        long ws = seed.workspace("Company");
+        seed.indexed(ws, SampleTrees.operationsGuide());
+        seed.indexed(ws, SampleTrees.recipeBook());
+        long travel = seed.indexed(ws, SampleTrees.travelPolicy());
+
+        JsonNode body = http.post("/api/chat/query", chat(ws, "What is the per diem for meals?")).json();
+
+        assertThat(body.get("routed_docs").get(0).get("doc_id").asLong()).isEqualTo(travel);
+        assertThat(body.get("node_ids").get(0).asText()).isEqualTo("2");
+        assertThat(body.get("answer").asText()).contains("60 euros").contains("Section 2 (Expenses, pages 3-4)");
+        assertThat(body.get("routing_reasoning").asText()).contains("Employee Travel Policy");
+    }
+
+    @Test
+    void returnsTheChosenSectionsImages() {
+        long ws = seed.workspace("Figures");
+        long docId = 1L << 40 | ws;
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        objects.ensureBucket();
+        String key = ObjectKeys.image(ws, docId, 1, 7, 0, "png");
+        objects.put(key, png, "image/png");
+        TreeNode root = node("root", "Turbine Manual", "A manual.", 0, 1, 9, "",
+                new TreeNode("1", "Blade Diagram", "The rotor blade.", 1, 7, 7,
+                        "The rotor blade diagram shows the pitch bearing.", List.of(key), List.of()),
+                node("2", "Maintenance", "Schedules.", 1, 8, 9, "Grease the bearings yearly."));
+        long doc = seed.indexed(ws, root);
+        assertThat(doc).isNotZero();
+
+        JsonNode body = http.post("/api/chat/query", chat(ws, "Show the rotor blade diagram")).json();
+
+        assertThat(body.get("node_ids").get(0).asText()).isEqualTo("1");
+        assertThat(body.get("image_count").asInt()).isEqualTo(1);
+        JsonNode image = body.get("images").get(0);
+        assertThat(Base64.getDecoder().decode(image.get("data").asText())).isEqualTo(png);
+        assertThat(image.get("media_type").asText()).isEqualTo("image/png");
+        assertThat(image.get("caption").asText()).isEqualTo("Page 7 visual content");
+        assertThat(image.get("node_id").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void keepsAnsweringFromTheIndexedVersionWhileAReplacementIsProcessed() {
+        long ws = seed.workspace("Replacing");
+        long doc = seed.document(ws, SampleTrees.operationsGuide(), "parsing", 2, 1);
+        seed.nodes(ws, doc, 1, SampleTrees.operationsGuide());
+        seed.nodes(ws, doc, 2, node("root", "Draft", "", 0, 1, 1, "",
+                node("1", "Backups", "", 1, 1, 1, "Backups are retained for 7 days in the draft.")));
+
+        JsonNode body = http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).json();
+
+        assertThat(body.get("answer").asText()).contains("35 days").doesNotContain("7 days");
+    }
+
+    @Test
+    void saysNothingIsIndexedYetForAWorkspaceWithoutIndexedDocuments() {
+        long ws = seed.workspace("Empty");
+        seed.document(ws, SampleTrees.recipeBook(), "parsing", 1, 0);
+
+        Http.Response response = http.post("/api/chat/query", chat(ws, "How do I feed the starter?"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("answer").asText()).contains("nothing indexed");
+        assertThat(response.json().get("node_ids")).isEmpty();
+    }
+
+    @Test
+    void unknownWorkspaceIsNotFound() {
+        Http.Response response = http.post("/api/chat/query", chat(987_654_321_000L, "anything"));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("detail").asText()).contains("987654321000");
+    }
+
+    @Test
+    void badRequestsGetADetailNotA500() {
+        long ws = seed.workspace("Bad input");
+
+        assertThat(http.post("/api/chat/query", chat(ws, "   ")).status()).isEqualTo(400);
+        assertThat(http.post("/api/chat/query", "{\"workspace_id\": " + ws + "}").json().get("detail").asText())
+                .contains("query");
+        assertThat(http.post("/api/chat/query", "{\"query\": \"x\"}").json().get("detail").asText())
+                .contains("workspace_id");
+        Http.Response malformed = http.post("/api/chat/query", "{\"workspace_id\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().has("detail")).isTrue();
+        assertThat(http.post("/api/chat/query", "{\"workspace_id\": \"abc\", \"query\": \"x\"}").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void rejectsRequestsWithoutTheApiKey() {
+        assertThat(http.post("/api/chat/query", chat(1, "x"), null).status()).isEqualTo(401);
+        assertThat(http.post("/api/chat/query", chat(1, "x"), "wrong-key").status()).isEqualTo(401);
+        Http.Response openAi = http.post("/v1/chat/completions", "{}", null);
+        assertThat(openAi.status()).isEqualTo(401);
+        assertThat(openAi.json().get("error").get("code").asText()).isEqualTo("invalid_api_key");
+    }
+
+    @Test
+    void listsEachWorkspaceAsAModel() {
+        long ws = seed.workspace("Research Papers");
+
+        JsonNode body = http.get("/v1/models").json();
+
+        assertThat(body.get("object").asText()).isEqualTo("list");
+        JsonNode model = null;
+        for (JsonNode m : body.get("data")) {
+            if (m.get("id").asText().equals("pageindex-ws-" + ws)) {
+                model = m;
+            }
+        }
+        assertThat(model).isNotNull();
+        assertThat(model.get("object").asText()).isEqualTo("model");
+        assertThat(model.get("created").asLong()).isEqualTo(1_709_251_200L);
+        assertThat(model.get("owned_by").asText()).isEqualTo("pageindex");
+        assertThat(model.get("name").asText()).isEqualTo("Research Papers");
+    }
+
+    @Test
+    void chatCompletionAnswersInOpenAiShapeIgnoringExtraParameters() {
+        long ws = seed.workspace("Ops chat");
+        seed.indexed(ws, SampleTrees.operationsGuide());
+        String request = """
+                {"model": "pageindex-ws-%d", "temperature": 0.2, "top_p": 1, "n": 1, "user": "u", "seed": 7,
+                 "presence_penalty": 0, "frequency_penalty": 0, "stop": null, "max_tokens": 500, "tools": [],
+                 "messages": [{"role": "system", "content": "You are helpful."},
+                              {"role": "user", "content": [{"type": "text", "text": "Which algorithm encrypts data at rest?"}]}]}
+                """.formatted(ws);
+
+        Http.Response response = http.post("/v1/chat/completions", request);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.get("id").asText()).startsWith("chatcmpl-");
+        assertThat(body.get("object").asText()).isEqualTo("chat.completion");
+        assertThat(body.get("created").asLong()).isPositive();
+        assertThat(body.get("model").asText()).isEqualTo("pageindex-ws-" + ws);
+        JsonNode choice = body.get("choices").get(0);
+        assertThat(choice.get("message").get("role").asText()).isEqualTo("assistant");
+        assertThat(choice.get("message").get("content").asText()).contains("Section 2.2").contains("AES-256");
+        assertThat(choice.get("finish_reason").asText()).isEqualTo("stop");
+        JsonNode usage = body.get("usage");
+        assertThat(usage.get("total_tokens").asInt())
+                .isEqualTo(usage.get("prompt_tokens").asInt() + usage.get("completion_tokens").asInt())
+                .isPositive();
+    }
+
+    @Test
+    void followUpQuestionIsResolvedFromTheConversation() {
+        long ws = seed.workspace("Follow-up");
+        seed.indexed(ws, SampleTrees.operationsGuide());
+        String request = """
+                {"model": "pageindex-ws-%d", "messages": [
+                  {"role": "user", "content": "How long are backups retained?"},
+                  {"role": "assistant", "content": "35 days."},
+                  {"role": "user", "content": "In which region is it kept?"}]}
+                """.formatted(ws);
+
+        JsonNode body = http.post("/v1/chat/completions", request).json();
+
+        assertThat(body.get("choices").get(0).get("message").get("content").asText())
+                .contains("Section 3.1 (Backups").contains("second region");
+    }
+
+    @Test
+    void streamsChunksWithOneIdRoleFirstStopLastUsageThenDone() {
+        long ws = seed.workspace("Streaming");
+        seed.indexed(ws, SampleTrees.operationsGuide());
+        String request = """
+                {"model": "pageindex-ws-%d", "stream": true, "stream_options": {"include_usage": true},
+                 "messages": [{"role": "user", "content": "How long is each backup retained?"}]}
+                """.formatted(ws);
+
+        List<String> events = http.events("/v1/chat/completions", request);
+
+        StreamAssertions.assertWellFormedStream(events, "pageindex-ws-" + ws, true);
+        assertThat(StreamAssertions.content(events)).contains("Section 3.1").contains("35 days").endsWith(NO_LLM);
+    }
+
+    @Test
+    void openAiErrorsUseTheOpenAiShape() {
+        long ws = seed.workspace("Errors");
+        String messages = "\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]";
+
+        Http.Response unknown = http.post("/v1/chat/completions", "{\"model\": \"pageindex-ws-999999999999\", " + messages + "}");
+        Http.Response malformed = http.post("/v1/chat/completions", "{\"model\": \"gpt-4o\", " + messages + "}");
+        Http.Response noMessages = http.post("/v1/chat/completions", "{\"model\": \"pageindex-ws-" + ws + "\"}");
+        Http.Response notJson = http.post("/v1/chat/completions", "{\"model\": ");
+        Http.Response noModel = http.post("/v1/chat/completions", "{" + messages + "}");
+        Http.Response badTemperature = http.post("/v1/chat/completions",
+                "{\"model\": \"pageindex-ws-" + ws + "\", \"temperature\": \"hot\", " + messages + "}");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").get("code").asText()).isEqualTo("model_not_found");
+        assertThat(unknown.json().get("error").get("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(malformed.status()).isEqualTo(404);
+        assertThat(malformed.json().get("error").get("code").asText()).isEqualTo("model_not_found");
+        assertThat(noMessages.status()).isEqualTo(400);
+        assertThat(noMessages.json().get("error").get("message").asText()).contains("messages");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.json().get("error").get("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(noModel.status()).isEqualTo(400);
+        assertThat(badTemperature.status()).isEqualTo(400);
+        assertThat(badTemperature.json().get("error").get("message").asText()).contains("temperature");
+    }
+}
