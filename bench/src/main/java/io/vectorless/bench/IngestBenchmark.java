@@ -31,7 +31,8 @@ import java.util.Locale;
  * layout detection on PDFs whose outline is withheld. Times are the best of several rounds; the CPU ratio (process
  * CPU time) is the figure to trust on a machine shared with other work.
  *
- * <p>Arguments: PDF files to measure; none = generated books of 50, 300 and 1,000 pages.
+ * <p>Arguments: PDF files to measure; none = generated books of 50, 300 and 1,000 pages with bookmarks and one of
+ * 1,000 pages without. {@code --accuracy} runs the heading measurement alone.
  */
 public final class IngestBenchmark {
     private static final int ROUNDS = 5;
@@ -57,6 +58,11 @@ public final class IngestBenchmark {
                 Files.write(file, new SyntheticPdf(pages).generate(pages, true).bytes());
                 files.add(file);
             }
+            // the same size without bookmarks: headings then come from the layout
+            Path plain = directory.resolve("plain-1000p.pdf");
+            plain.toFile().deleteOnExit();
+            Files.write(plain, new SyntheticPdf(1000).generate(1000, false).bytes());
+            files.add(plain);
         }
         ParseLimits limits = ParseLimits.defaults().withTimeout(Duration.ofMinutes(30));
         try (DocumentParser parser = new DocumentParser(limits)) {

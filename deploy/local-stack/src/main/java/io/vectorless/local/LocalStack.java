@@ -9,6 +9,7 @@ import io.vectorless.query.QueryApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,7 +20,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -48,11 +55,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final EmbeddedInfrastructure infrastructure;
-    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private final List<ConfigurableApplicationContext> services = new CopyOnWriteArrayList<>();
     private final String gatewayUrl;
     private final String queryUrl;
 
     private LocalStack(Config config) {
+        // Four contexts share one logging system: Spring Boot's per-context logging set-up races when contexts start
+        // side by side, so logging is configured once, by logback.xml (logback-test.xml in tests).
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         EmbeddedInfrastructure.Options options = new EmbeddedInfrastructure.Options(config.dataDirectory(),
                 config.kafkaInProcess(), config.kafkaInProcess() ? null : kafkaClasspath(), config.kafkaPort(),
                 config.mongoPort(), config.s3Port(), config.kafkaInProcess() ? 4 : 12);
@@ -61,10 +71,21 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> common = new LinkedHashMap<>(infrastructure.endpoints().springProperties());
             common.put("vectorless.kafka.partitions", Integer.toString(options.partitions()));
             common.putAll(config.properties());
-            ConfigurableApplicationContext query = start(QueryApplication::builder, config.ports().query(), common);
-            queryUrl = "http://127.0.0.1:" + port(query);
-            start(IngestApplication::builder, config.ports().ingest(), common);
-            start(IndexerApplication::builder, config.ports().indexer(), common);
+            // the three back-end services start side by side; the gateway last, once it knows query-service's port
+            ExecutorService starter = Executors.newFixedThreadPool(3);
+            try {
+                Future<ConfigurableApplicationContext> query = starter.submit(
+                        () -> start(QueryApplication::builder, config.ports().query(), common));
+                Future<ConfigurableApplicationContext> ingest = starter.submit(
+                        () -> start(IngestApplication::builder, config.ports().ingest(), common));
+                Future<ConfigurableApplicationContext> indexer = starter.submit(
+                        () -> start(IndexerApplication::builder, config.ports().indexer(), common));
+                queryUrl = "http://127.0.0.1:" + port(await(query));
+                await(ingest);
+                await(indexer);
+            } finally {
+                stopStarting(starter);
+            }
             Map<String, String> gateway = new LinkedHashMap<>(common);
             gateway.put("vectorless.gateway.query-service-url", queryUrl);
             gatewayUrl = "http://127.0.0.1:" + port(start(GatewayApplication::builder, config.ports().gateway(), gateway));
@@ -90,7 +111,7 @@ public final class LocalStack implements AutoCloseable {
         return infrastructure.endpoints();
     }
 
-    /** The service contexts in start order: query, ingest, indexer, gateway. */
+    /** The service contexts; the gateway's is the last. */
     public List<ConfigurableApplicationContext> services() {
         return List.copyOf(services);
     }
@@ -103,6 +124,28 @@ public final class LocalStack implements AutoCloseable {
         ConfigurableApplicationContext context = builder.get().run(args.toArray(String[]::new));
         services.add(context);
         return context;
+    }
+
+    /** Lets services that are still starting finish (or fail), so that a failed start closes all of them. */
+    private static void stopStarting(ExecutorService starter) {
+        starter.shutdown();
+        try {
+            starter.awaitTermination(3, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ConfigurableApplicationContext await(Future<ConfigurableApplicationContext> starting) {
+        try {
+            return starting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the services", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("a service did not start: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private static int port(ConfigurableApplicationContext context) {

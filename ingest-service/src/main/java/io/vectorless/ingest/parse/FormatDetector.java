@@ -28,7 +28,7 @@ final class FormatDetector {
         if (bytes.length == 0) {
             throw new PermanentFailure("the file is empty (0 bytes)");
         }
-        if (startsWith(bytes, PDF_MAGIC, 0) || indexOf(bytes, PDF_MAGIC, 1024) >= 0) {
+        if (startsWith(bytes, PDF_MAGIC, 0) || indexOf(bytes, PDF_MAGIC, 1024) >= 0 && endsLikePdf(bytes)) {
             return DocumentFormat.PDF;
         }
         if (startsWith(bytes, ZIP_MAGIC, 0)) {
@@ -91,6 +91,17 @@ final class FormatDetector {
     private static PermanentFailure bomb(String entry) {
         return new PermanentFailure("the archive expands far beyond its size (entry '" + entry
                 + "'): it looks like a decompression bomb and was not processed");
+    }
+
+    /** A header after some junk counts only when the file also ends like a PDF (text about PDFs does not). */
+    private static boolean endsLikePdf(byte[] bytes) {
+        byte[] eof = {'%', '%', 'E', 'O', 'F'};
+        for (int i = bytes.length - eof.length; i >= Math.max(0, bytes.length - 2048); i--) {
+            if (startsWith(bytes, eof, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] magic, int at) {

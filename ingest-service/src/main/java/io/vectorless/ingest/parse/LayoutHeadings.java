@@ -153,8 +153,9 @@ final class LayoutHeadings {
         return true;
     }
 
+    /** Two letters at least: a lone large letter is a drop cap, not a heading. */
     private static boolean hasLetter(String text) {
-        return text.chars().anyMatch(Character::isLetter);
+        return text.chars().filter(Character::isLetter).limit(2).count() == 2;
     }
 
     /** The font size of most characters. */

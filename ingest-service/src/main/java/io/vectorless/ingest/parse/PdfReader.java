@@ -90,10 +90,15 @@ final class PdfReader {
     }
 
     private ParsedDocument structure(PDDocument document, List<List<PdfLine>> pages, int pageCount) {
-        String title = document.getDocumentInformation() == null ? null : document.getDocumentInformation().getTitle();
+        String title = document.getDocumentInformation() == null ? null
+                : usableTitle(document.getDocumentInformation().getTitle());
         List<PdfOutline.Entry> outline = PdfOutline.read(document, context);
-        if (!outline.isEmpty()) {
+        if (outline.size() >= 2 || outline.size() == 1 && pageCount <= 5) {
             return assemble(title, pages, PdfOutline.anchors(outline, pages), StructureSource.OUTLINE, pageCount);
+        }
+        if (outline.size() == 1) {
+            // one bookmark for a long document is usually just its title: the layout says more
+            context.warn("the PDF's outline has a single entry, so headings were taken from the page layout");
         }
         List<Anchor> toc = PrintedToc.find(pages);
         if (!toc.isEmpty()) {
@@ -163,6 +168,19 @@ final class PdfReader {
             }
         }
         return context.result(title, pageCount, source, writer.blocks());
+    }
+
+    /** Producers often store the source file's name as the title ("Microsoft Word - draft3.docx"): not a title. */
+    static String usableTitle(String title) {
+        if (title == null) {
+            return null;
+        }
+        String clean = Text.oneLine(title).replaceFirst("(?i)^microsoft (word|powerpoint|excel) - ", "");
+        if (clean.isEmpty() || clean.matches("(?i).*\\.(docx?|pptx?|xlsx?|pdf|odt|rtf|txt|tex|indd)$")
+                || clean.equalsIgnoreCase("untitled")) {
+            return null;
+        }
+        return clean;
     }
 
     /** More space above a line than line spacing explains, or a jump back up to the next column. */

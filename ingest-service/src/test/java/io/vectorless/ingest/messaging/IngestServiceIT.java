@@ -16,6 +16,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -117,6 +127,43 @@ class IngestServiceIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statuses(uploaded.documentId()))
                 .extracting(DocumentStatusChanged::status)
                 .containsExactly(DocumentStatus.PARSING, DocumentStatus.PARSED));
+    }
+
+    private static byte[] pdfWithPicture() throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            document.addPage(page);
+            BufferedImage picture = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText("A page with a chart.");
+                content.endText();
+                content.drawImage(LosslessFactory.createFromImage(document, picture), 72, 400, 300, 200);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void pageImagesGoToObjectStorageAndLeaveWithTheDocument() throws IOException {
+        DocumentUploaded uploaded = upload("chart.docx", pdfWithPicture());
+        String parsedKey = ObjectKeys.parsed(3, uploaded.documentId(), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.exists(parsedKey));
+
+        ParsedDocument document = EventJson.read(store.getBytes(parsedKey), ParsedDocument.class);
+        assertThat(document.format()).isEqualTo("pdf");
+        assertThat(document.images()).singleElement().satisfies(image -> {
+            assertThat(image.objectKey()).isEqualTo(ObjectKeys.image(3, uploaded.documentId(), 1, 1, 0, "png"));
+            assertThat(store.size(image.objectKey())).contains(image.bytes());
+        });
+
+        publisher.publish(DocumentDeleted.document(uploaded.documentId(), 1, 3, "deleted by user"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.list(ObjectKeys.documentPrefix(3,
+                uploaded.documentId())).equals(List.of(uploaded.objectKey())));
     }
 
     @Test

@@ -192,6 +192,11 @@ class PdfParsingTest {
     }
 
     @Test
+    void fileNameStoredAsTitleIsNotTakenForTheTitle() {
+        assertThat(parse(report().title("Microsoft Word - draft3.docx").withOutline()).title()).isNull();
+    }
+
+    @Test
     void documentInformationTitleBecomesTheTitle() {
         assertThat(parse(report().title("Widget Report").withOutline()).title()).isEqualTo("Widget Report");
     }

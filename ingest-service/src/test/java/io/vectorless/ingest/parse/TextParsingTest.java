@@ -54,6 +54,13 @@ class TextParsingTest {
     }
 
     @Test
+    void textThatMentionsThePdfHeaderIsStillText() {
+        ParsedDocument parsed = parse("notes.md", "# PDF internals\nEvery file starts with %PDF-1.7 and a newline.");
+
+        assertThat(parsed.format()).isEqualTo("markdown");
+    }
+
+    @Test
     void markdownIsRecognisedByContentTypeToo() {
         ParsedDocument parsed = PARSER.parse("# Only\ntext".getBytes(StandardCharsets.UTF_8),
                 new SourceFile(1, 2, 1, "upload", "text/markdown"), ImageSink.DISCARD);
