@@ -31,6 +31,12 @@ import java.util.Locale;
  * layout detection on PDFs whose outline is withheld. Times are the best of several rounds; the CPU ratio (process
  * CPU time) is the figure to trust on a machine shared with other work.
  *
+ * <pre>
+ * ./mvnw -q -pl ingest-service,indexer-service,bench package dependency:build-classpath -DskipTests \
+ *     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+ * java -Xmx1g -cp bench/target/classes:$(cat bench/target/classpath.txt) io.vectorless.bench.IngestBenchmark
+ * </pre>
+ *
  * <p>Arguments: PDF files to measure; none = generated books of 50, 300 and 1,000 pages with bookmarks and one of
  * 1,000 pages without. {@code --accuracy} runs the heading measurement alone.
  */
