@@ -16,6 +16,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -49,6 +50,12 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<String, String> template, MessagingProperties properties) {
         return new EventPublisher(template, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(RecordInterceptor.class)
+    DocumentLogContext documentLogContext() {
+        return new DocumentLogContext();
     }
 
     @Bean
