@@ -125,6 +125,79 @@ class PipelineEndToEndTest {
 
     @Test
     @Order(3)
+    void docxPptxAndTextFilesIndexWithTheirOwnHeadingsAndAnswer() {
+        long docx = gateway.upload(workspace, "warehouse.docx", OfficeSamples.docx(), true).body().path("id").asLong();
+        long pptx = gateway.upload(workspace, "results.pptx", OfficeSamples.pptx(), true).body().path("id").asLong();
+        long txt = gateway.upload(workspace, "greenhouse.txt", OfficeSamples.text(), true).body().path("id").asLong();
+
+        for (long id : new long[]{docx, pptx, txt}) {
+            JsonNode document = awaitFinalStatus(id);
+            assertThat(document.path("status").asText()).as(document.toString()).isEqualTo("indexed");
+        }
+        assertThat(gateway.document(docx).path("doc_title").asText()).isEqualTo("Warehouse Manual");
+        JsonNode docxTree = gateway.get("/api/documents/" + docx + "/tree").body();
+        assertThat(nodeTitled(docxTree, "Cold Chain").path("node_id").asText())
+                .startsWith(nodeTitled(docxTree, "Receiving").path("node_id").asText() + ".");
+        JsonNode pptxTree = gateway.get("/api/documents/" + pptx + "/tree").body();
+        assertThat(nodeTitled(pptxTree, "Hiring Plan").path("pages").asText()).isEqualTo("2");
+        assertThat(gateway.document(pptx).path("page_count").asInt()).isEqualTo(3);
+        JsonNode txtTree = gateway.get("/api/documents/" + txt + "/tree").body();
+        assertThat(flatten(txtTree)).extracting(n -> n.path("title").asText())
+                .contains("1. Overview", "2. Irrigation", "3. Harvest");
+
+        assertThat(askFor("How many support engineers will be hired in Lisbon?")).isEqualTo(
+                nodeTitled(pptxTree, "Hiring Plan").path("node_id").asText());
+        assertThat(askFor("What temperature must frozen goods stay below during unloading?")).isEqualTo(
+                nodeTitled(docxTree, "Cold Chain").path("node_id").asText());
+        assertThat(askFor("How many litres do the drip lines deliver per plant?")).isEqualTo(
+                nodeTitled(txtTree, "2. Irrigation").path("node_id").asText());
+    }
+
+    private static String askFor(String question) {
+        JsonNode answer = gateway.post("/api/chat/query", Map.of("workspace_id", workspace, "query", question,
+                "username", "default")).body();
+        assertThat(answer.path("node_ids")).as(answer.toString()).isNotEmpty();
+        return answer.path("node_ids").get(0).asText();
+    }
+
+    @Test
+    @Order(4)
+    void pictureOnAPdfPageIsStoredAttachedToItsSectionAndServedAsBase64() {
+        long id = gateway.upload(workspace, "sales.pdf", OfficeSamples.illustratedPdf(), true).body().path("id").asLong();
+        JsonNode document = awaitFinalStatus(id);
+        assertThat(document.path("status").asText()).as(document.toString()).isEqualTo("indexed");
+        assertThat(document.path("image_count").asInt()).isEqualTo(1);
+
+        JsonNode tree = gateway.get("/api/documents/" + id + "/tree").body();
+        String chartNode = nodeTitled(tree, "Sales Chart").path("node_id").asText();
+        JsonNode detail = gateway.get("/api/documents/" + id + "/tree/" + chartNode).body();
+        assertThat(detail.path("text").asText()).contains("4.2 million");
+        assertThat(detail.path("images")).hasSize(1);
+        assertThat(detail.path("images").get(0).path("media_type").asText()).isEqualTo("image/png");
+        byte[] png = java.util.Base64.getDecoder().decode(detail.path("images").get(0).path("data").asText());
+        assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+        assertThat(gateway.get("/api/documents/" + id + "/tree/" + nodeTitled(tree, "Summary").path("node_id").asText())
+                .body().path("images")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void hostileAndMislabelledFilesEndFailedWithAReason() {
+        byte[] random = new byte[4096];
+        new java.util.Random(7).nextBytes(random);
+        long noise = gateway.upload(workspace, "noise.pdf", random, true).body().path("id").asLong();
+        long disguised = gateway.upload(workspace, "actually-a-pdf.docx", SampleDocuments.pdfWithOutline(), true)
+                .body().path("id").asLong();
+        JsonNode failed = awaitFinalStatus(noise);
+        assertThat(failed.path("status").asText()).isEqualTo("failed");
+        assertThat(failed.path("error").asText()).isNotBlank();
+        assertThat(awaitFinalStatus(disguised).path("status").asText()).isEqualTo("indexed");
+        assertThat(gateway.upload(workspace, "empty.md", new byte[0], true).status()).isEqualTo(400);
+        assertThat(gateway.get("/api/documents/987654").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(6)
     void healthAndServiceInfoAreOpenWhileTheApiNeedsTheKey() {
         assertThat(gateway.get("/health").body().path("status").asText()).isEqualTo("healthy");
         assertThat(gateway.get("/").body().path("name").asText()).isEqualTo("Vectorless RAG Backend");

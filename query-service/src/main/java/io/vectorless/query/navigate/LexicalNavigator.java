@@ -26,12 +26,12 @@ public final class LexicalNavigator {
         this.maxDocuments = Math.max(1, maxDocuments);
     }
 
-    /** Documents ranked by BM25 over title, root summary and section titles; all of them when nothing matches. */
+    /** Documents ranked by BM25 over title, root summary and section titles with their summaries. */
     public List<Bm25.Hit> rankDocuments(List<DocumentCard> cards, String question) {
         List<Bm25.Item> items = cards.stream().map(c -> new Bm25.Item(Long.toString(c.docId()), List.of(
                 new Bm25.Field("title", c.title(), TITLE_WEIGHT),
                 new Bm25.Field("summary", c.rootSummary(), SUMMARY_WEIGHT),
-                new Bm25.Field("section titles", String.join(" \n ", c.nodeTitles()), TEXT_WEIGHT)))).toList();
+                new Bm25.Field("sections", String.join(" \n ", c.sections()), TEXT_WEIGHT)))).toList();
         return new Bm25(items).search(Tokenizer.tokens(question));
     }
 

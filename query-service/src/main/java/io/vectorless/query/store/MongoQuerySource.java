@@ -28,6 +28,7 @@ public class MongoQuerySource implements QuerySource {
     static final String NODE_ORDINAL = "ordinal";
     static final String NODE_WORKSPACE_ID = "workspaceId";
     static final String NODE_TITLE = "title";
+    static final String NODE_SUMMARY = "summary";
 
     private final MongoTemplate mongo;
     private final ObjectStore objects;
@@ -57,16 +58,22 @@ public class MongoQuerySource implements QuerySource {
         return cards;
     }
 
-    /** Section titles of every node in the workspace, by "documentId:version", in one query. */
+    /**
+     * Section titles and summaries of every node in the workspace, by "documentId:version", in one query: a fact
+     * that only a section's body states is usually in its summary (the start of its text, or the LLM's summary), so
+     * routing sees it without loading any section text.
+     */
     private Map<String, List<String>> sectionTitles(long workspaceId) {
         Query query = new Query(Criteria.where(NODE_WORKSPACE_ID).is(workspaceId)).with(Sort.by(NODE_ORDINAL));
-        query.fields().include(NODE_DOCUMENT_ID, NODE_VERSION, NODE_TITLE);
+        query.fields().include(NODE_DOCUMENT_ID, NODE_VERSION, NODE_TITLE, NODE_SUMMARY);
         Map<String, List<String>> out = new HashMap<>();
         for (Document node : mongo.find(query, Document.class, StoreNames.NODES)) {
-            String title = node.getString(NODE_TITLE);
-            if (title != null && !title.isBlank() && node.get(NODE_DOCUMENT_ID) instanceof Number doc
+            String title = firstNonBlank(node.getString(NODE_TITLE));
+            String summary = firstNonBlank(node.getString(NODE_SUMMARY));
+            String section = summary.isEmpty() ? title : title + " — " + summary;
+            if (!section.isBlank() && node.get(NODE_DOCUMENT_ID) instanceof Number doc
                     && node.get(NODE_VERSION) instanceof Number version) {
-                out.computeIfAbsent(doc.longValue() + ":" + version.intValue(), k -> new ArrayList<>()).add(title);
+                out.computeIfAbsent(doc.longValue() + ":" + version.intValue(), k -> new ArrayList<>()).add(section);
             }
         }
         return out;
