@@ -14,31 +14,31 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-/** A plain HTTP client of the gateway, as an app would call it. */
-final class GatewayClient {
-    static final String KEY = "pageindex-secret-key";
+/** A plain HTTP client of the gateway, as an app would call it: for the end-to-end tests and the benchmarks. */
+public final class GatewayClient {
+    public static final String KEY = "pageindex-secret-key";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Response(int status, JsonNode body, String raw) {
+    public record Response(int status, JsonNode body, String raw) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    GatewayClient(String base) {
+    public GatewayClient(String base) {
         this.base = base;
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(request(path).GET().build());
     }
 
-    Response post(String path, Object body) {
+    public Response post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
     }
 
-    Response upload(long workspaceId, String fileName, byte[] content, boolean quickIndex) {
+    public Response upload(long workspaceId, String fileName, byte[] content, boolean quickIndex) {
         String boundary = "----vectorless" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         field(body, boundary, "workspace_id", Long.toString(workspaceId));
@@ -52,15 +52,15 @@ final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
-    long createWorkspace(String name) {
+    public long createWorkspace(String name) {
         Response created = post("/api/workspaces", Map.of("name", name, "description", "end-to-end", "owner_username", "default"));
         if (created.status() != 201) {
-            throw new AssertionError("workspace not created: " + created.status() + " " + created.raw());
+            throw new IllegalStateException("workspace not created: " + created.status() + " " + created.raw());
         }
         return created.body().path("id").asLong();
     }
 
-    JsonNode document(long id) {
+    public JsonNode document(long id) {
         return get("/api/documents/" + id).body();
     }
 
@@ -80,10 +80,10 @@ final class GatewayClient {
             }
             return new Response(response.statusCode(), body, response.body());
         } catch (IOException e) {
-            throw new AssertionError("gateway unreachable: " + e.getMessage(), e);
+            throw new IllegalStateException("gateway unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

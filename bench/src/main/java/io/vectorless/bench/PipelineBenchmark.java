@@ -1,0 +1,102 @@
+package io.vectorless.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vectorless.infra.llm.Reply;
+import io.vectorless.infra.llm.ScriptedLlmServer;
+import io.vectorless.local.GatewayClient;
+import io.vectorless.local.LocalStack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Upload-to-indexed time through the whole system (gateway, Kafka, ingest, indexer, MongoDB, S3) for generated
+ * PDFs, and LLM calls per page for summaries against a counting OpenAI-compatible stub. Prints figures; asserts
+ * nothing.
+ *
+ * <pre>
+ * ./mvnw -q -DskipTests install &amp;&amp; ./mvnw -q -pl bench dependency:build-classpath \
+ *     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+ * java -Xmx3g -cp bench/target/classes:$(cat bench/target/classpath.txt) io.vectorless.bench.PipelineBenchmark
+ * </pre>
+ */
+public final class PipelineBenchmark {
+    private static final Pattern IDS = Pattern.compile("these ids: (.+)$", Pattern.MULTILINE);
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path data = Files.createTempDirectory("vectorless-bench");
+        try (ScriptedLlmServer llm = ScriptedLlmServer.start()) {
+            llm.respondWith(PipelineBenchmark::summaries);
+            long started = System.nanoTime();
+            try (LocalStack stack = LocalStack.start(LocalStack.Config.forTests(data, Map.of(
+                    "vectorless.llm.base-url", llm.baseUrl(), "vectorless.llm.model", "counting-stub")))) {
+                System.out.printf(Locale.ROOT, "stack start-up (embedded Kafka in-process, 4 services): %.1f s%n",
+                        seconds(started));
+                GatewayClient gateway = new GatewayClient(stack.gatewayUrl());
+                long workspace = gateway.createWorkspace("benchmark");
+                System.out.println("file                               pages  mode    upload->indexed  pages/s  nodes  LLM calls  calls/page");
+                run(gateway, llm, workspace, "warm-up", new SyntheticPdf(1).generate(20, true), true);
+                run(gateway, llm, workspace, "100 pages, bookmarks", new SyntheticPdf(2).generate(100, true), true);
+                run(gateway, llm, workspace, "100 pages, layout headings", new SyntheticPdf(3).generate(100, false), true);
+                run(gateway, llm, workspace, "100 pages, bookmarks", new SyntheticPdf(4).generate(100, true), false);
+                run(gateway, llm, workspace, "100 pages, layout headings", new SyntheticPdf(5).generate(100, false), false);
+                run(gateway, llm, workspace, "1,000 pages, bookmarks", new SyntheticPdf(6).generate(1000, true), true);
+            }
+        }
+    }
+
+    private static void run(GatewayClient gateway, ScriptedLlmServer llm, long workspace, String label,
+                            SyntheticPdf.Generated pdf, boolean quick) {
+        int callsBefore = llm.callCount();
+        long started = System.nanoTime();
+        GatewayClient.Response upload = gateway.upload(workspace, label.replaceAll("\\W+", "-") + ".pdf",
+                pdf.bytes(), quick);
+        long id = upload.body().path("id").asLong();
+        JsonNode document = gateway.document(id);
+        while (!document.path("status").asText().equals("indexed") && !document.path("status").asText().equals("failed")) {
+            pause();
+            document = gateway.document(id);
+        }
+        double elapsed = seconds(started);
+        int calls = llm.callCount() - callsBefore;
+        System.out.printf(Locale.ROOT, "%-34s %5d  %-6s  %12.2f s  %7.1f  %5d  %9d  %10.3f  %s%n", label, pdf.pages(),
+                quick ? "quick" : "LLM", elapsed, pdf.pages() / elapsed, document.path("node_count").asInt(), calls,
+                calls / (double) pdf.pages(), document.path("status").asText().equals("failed")
+                        ? "FAILED: " + document.path("error").asText() : "");
+    }
+
+    /** A model that summarizes whatever it is given, as the prompts ask. */
+    private static Reply summaries(ScriptedLlmServer.Call call) {
+        Matcher ids = IDS.matcher(call.userText());
+        if (!ids.find()) {
+            return Reply.content("An overview of the document.");
+        }
+        StringBuilder json = new StringBuilder("{");
+        String[] list = ids.group(1).split(",\\s*");
+        for (int i = 0; i < list.length; i++) {
+            json.append(i == 0 ? "" : ",").append(list[i].trim()).append(":\"Summary.\"");
+        }
+        return Reply.content(json.append('}').toString());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}
