@@ -78,6 +78,15 @@ class ContractFixturesTest {
     }
 
     @Test
+    void imageKeysTellTheirPageAndMediaType() {
+        String key = io.vectorless.schema.store.ObjectKeys.image(3, 7, 2, 14, 0, "png");
+        assertThat(io.vectorless.schema.store.ObjectKeys.imagePage(key)).isEqualTo(14);
+        assertThat(io.vectorless.schema.store.ObjectKeys.imageMediaType(key)).isEqualTo("image/png");
+        assertThat(io.vectorless.schema.store.ObjectKeys.imageMediaType("ws/1/doc/1/v1/images/p2-1.JPG")).isEqualTo("image/jpeg");
+        assertThat(io.vectorless.schema.store.ObjectKeys.imagePage("ws/1/doc/1/v1/original")).isZero();
+    }
+
+    @Test
     void statusesAreLowerCaseOnTheWire() {
         assertThat(EventJson.write(DocumentStatus.SUMMARIZING)).isEqualTo("\"summarizing\"");
         assertThat(DocumentStatus.fromWire("indexed")).isEqualTo(DocumentStatus.INDEXED);

@@ -4,6 +4,7 @@ import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.storage.DocumentStore;
 import io.vectorless.gateway.storage.NodeStore;
+import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.schema.store.StoredNode;
 import io.vectorless.schema.tree.Pages;
 import io.vectorless.schema.tree.TreeNode;
@@ -17,16 +18,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The tree views, read from the live ({@code indexedVersion}) nodes; JSON shapes as the API shows them. */
 @Service
 public class TreeService {
     private static final Logger log = LoggerFactory.getLogger(TreeService.class);
-    private static final Pattern IMAGE_PAGE = Pattern.compile("/images/p(\\d+)-\\d+\\.[A-Za-z0-9]+$");
 
     private final DocumentStore docs;
     private final NodeStore nodes;
@@ -116,24 +113,10 @@ public class TreeService {
     private Map<String, Object> image(String key) {
         Map<String, Object> image = new LinkedHashMap<>();
         image.put("data", Base64.getEncoder().encodeToString(objects.getBytes(key)));
-        image.put("media_type", mediaType(key));
-        Matcher page = IMAGE_PAGE.matcher(key);
-        image.put("caption", page.find() ? "Page " + page.group(1) + " visual content" : "Visual content");
+        image.put("media_type", ObjectKeys.imageMediaType(key));
+        int page = ObjectKeys.imagePage(key);
+        image.put("caption", page > 0 ? "Page " + page + " visual content" : "Visual content");
         return image;
-    }
-
-    static String mediaType(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
-            return "image/jpeg";
-        }
-        if (lower.endsWith(".gif")) {
-            return "image/gif";
-        }
-        if (lower.endsWith(".webp")) {
-            return "image/webp";
-        }
-        return "image/png";
     }
 
     private static Map<String, Object> summaryOf(StoredNode node) {

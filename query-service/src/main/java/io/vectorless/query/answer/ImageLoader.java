@@ -1,11 +1,11 @@
 package io.vectorless.query.answer;
 
 import io.vectorless.query.navigate.ContextAssembler;
+import io.vectorless.schema.store.ObjectKeys;
 
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Reads the chosen sections' images as base64; an image that cannot be read is left out, not an error. */
@@ -25,23 +25,9 @@ final class ImageLoader {
             }
             String caption = ref.page() > 0 ? "Page " + ref.page() + " visual content"
                     : "Visual content of section " + ref.nodeId();
-            out.add(new QueryAnswer.Image(Base64.getEncoder().encodeToString(bytes.get()), mediaType(ref.key()),
+            out.add(new QueryAnswer.Image(Base64.getEncoder().encodeToString(bytes.get()), ObjectKeys.imageMediaType(ref.key()),
                     caption, ref.docId(), ref.nodeId()));
         }
         return out;
-    }
-
-    static String mediaType(String key) {
-        String k = key.toLowerCase(Locale.ROOT);
-        if (k.endsWith(".jpg") || k.endsWith(".jpeg")) {
-            return "image/jpeg";
-        }
-        if (k.endsWith(".gif")) {
-            return "image/gif";
-        }
-        if (k.endsWith(".webp")) {
-            return "image/webp";
-        }
-        return "image/png";
     }
 }
