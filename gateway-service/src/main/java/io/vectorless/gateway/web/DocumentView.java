@@ -29,6 +29,11 @@ record DocumentView(
         boolean quickIndex,
         Instant updatedAt) {
 
+    DocumentView {
+        createdAt = WorkspaceView.seconds(createdAt);
+        updatedAt = WorkspaceView.seconds(updatedAt);
+    }
+
     static DocumentView of(DocumentRecord d) {
         return new DocumentView(d.id(), d.workspaceId(), d.username(), d.fileName(), d.fileHash(), d.fileSize(),
                 d.docTitle(), d.rootSummary(), d.nodeCount(), d.imageCount(), d.pageCount(), d.createdAt(),

@@ -5,10 +5,21 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.vectorless.gateway.domain.WorkspaceRecord;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record WorkspaceView(long id, String name, String description, String ownerUsername, Instant createdAt,
                      Instant updatedAt) {
+
+    WorkspaceView {
+        createdAt = seconds(createdAt);
+        updatedAt = seconds(updatedAt);
+    }
+
+    /** Times are shown to the second, as in the API documents, so a record reads the same before and after storage. */
+    static Instant seconds(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.SECONDS);
+    }
 
     static WorkspaceView of(WorkspaceRecord w) {
         return new WorkspaceView(w.id(), w.name(), w.description(), w.ownerUsername(), w.createdAt(), w.updatedAt());
