@@ -4,5 +4,7 @@
 # (VECTORLESS_DATA_DIR). Stop with Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")"
+echo "Building Vectorless RAG (the first build downloads its dependencies from Maven Central: a few minutes)..."
 ./mvnw -B -q -ntp -DskipTests install
+echo "Starting Kafka, MongoDB, S3 and the four services..."
 exec java ${JAVA_OPTS:--Xmx3g} -jar deploy/local-stack/target/local-stack.jar "$@"

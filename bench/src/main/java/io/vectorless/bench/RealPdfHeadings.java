@@ -172,12 +172,15 @@ public final class RealPdfHeadings {
         return best;
     }
 
-    /** Lower case, compatibility forms folded (ligatures), leading numbering dropped, punctuation ignored. */
+    /**
+     * Lower case, compatibility forms folded (ligatures), leading numbering dropped, then only letters and digits
+     * kept: bookmarks often lose the punctuation and markup characters printed in the heading.
+     */
     static String normalize(String title) {
         String text = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replaceAll("\\s+", " ").strip();
         text = NUMBERING.matcher(text).replaceFirst("");
-        return text.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return text.replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
     private static void walk(PDDocument document, PDOutlineNode node, int level, List<Heading> out) {
