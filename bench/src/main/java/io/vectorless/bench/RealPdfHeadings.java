@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  * Usage: {@code RealPdfHeadings [-v] file.pdf...}; {@code -v} lists missed and spurious headings.
  */
 public final class RealPdfHeadings {
-    private static final Pattern NUMBERING = Pattern.compile(
-            "^(?:(?:chapter|part|section|appendix|annex)\\s+)?(?:\\d+(?:\\.\\d+)*|[a-z](?:\\.\\d+)*|[ivxlc]+)[.:)]?\\s+");
+    private static final Pattern NUMBERING = Pattern.compile("^(?:(?:chapter|part|section|appendix|annex)\\s+"
+            + "(?:\\d+|[a-z]|[ivxlc]+)[.:]?\\s*|(?:\\d+(?:\\.\\d+)*|[a-z](?:\\.\\d+)+)\\.?\\s*|(?:[a-z]|[ivxlc]+)[.)]\\s+|[a-z]\\s+)");
 
     private record Heading(int level, String title, int page) {
     }
@@ -179,7 +179,8 @@ public final class RealPdfHeadings {
     static String normalize(String title) {
         String text = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replaceAll("\\s+", " ").strip();
-        text = NUMBERING.matcher(text).replaceFirst("");
+        // twice: "Appendix A A sample session" is listed as "A A sample session"
+        text = NUMBERING.matcher(NUMBERING.matcher(text).replaceFirst("")).replaceFirst("");
         return text.replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 

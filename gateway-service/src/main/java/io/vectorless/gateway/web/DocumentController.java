@@ -2,6 +2,10 @@ package io.vectorless.gateway.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vectorless.gateway.config.GatewayProperties;
 import io.vectorless.gateway.documents.DocumentService;
 import io.vectorless.gateway.documents.IncomingFile;
@@ -46,10 +50,20 @@ class DocumentController {
 
     /** 201 with a new document; 200 with the existing one when the workspace already holds the same file. */
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<DocumentView> upload(@RequestParam("file") MultipartFile file,
-                                        @RequestParam("workspace_id") long workspaceId,
-                                        @RequestParam(name = "username", required = false) String username,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = ApiSchemas.Upload.class)))
+    @ApiResponse(responseCode = "201", description = "A new document, queued for indexing",
+            content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @ApiResponse(responseCode = "200", description = "The workspace already holds this file: the existing document",
+            content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    ResponseEntity<DocumentView> upload(@Parameter(hidden = true) @RequestParam("file") MultipartFile file,
+                                        @Parameter(hidden = true) @RequestParam("workspace_id") long workspaceId,
+                                        @Parameter(hidden = true)
+                                        @RequestParam(name = "username") String username,
+                                        @Parameter(hidden = true)
                                         @RequestParam(name = "quick_index", defaultValue = "false") boolean quickIndex,
+                                        @Parameter(hidden = true)
                                         @RequestParam(name = "wait", required = false) Double waitSeconds) {
         Duration wait = waitOf(waitSeconds);
         DocumentService.UploadOutcome outcome = documents.upload(workspaceId, username, quickIndex, incoming(file));
@@ -73,16 +87,23 @@ class DocumentController {
     }
 
     @PostMapping(path = "/{doc_id}/replace", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DocumentView replace(@PathVariable("doc_id") long id, @RequestParam("file") MultipartFile file,
-                         @RequestParam(name = "username", required = false) String username,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = ApiSchemas.Replace.class)))
+    DocumentView replace(@PathVariable("doc_id") long id,
+                         @Parameter(hidden = true) @RequestParam("file") MultipartFile file,
+                         @Parameter(hidden = true) @RequestParam(name = "username") String username,
+                         @Parameter(hidden = true)
                          @RequestParam(name = "quick_index", defaultValue = "false") boolean quickIndex,
-                         @RequestParam(name = "wait", required = false) Double waitSeconds) {
+                         @Parameter(hidden = true) @RequestParam(name = "wait", required = false) Double waitSeconds) {
         Duration wait = waitOf(waitSeconds);
         DocumentRecord doc = documents.replace(id, username, quickIndex, incoming(file));
         return DocumentView.of(wait.isZero() ? doc : documents.awaitFinal(id, wait));
     }
 
     @DeleteMapping("/{doc_id}")
+    @ApiResponse(responseCode = "200", description = "The document and everything derived from it are deleted",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.DocumentDeleted.class)))
     Map<String, Object> delete(@PathVariable("doc_id") long id) {
         documents.delete(id, "deleted through the API");
         Map<String, Object> out = new LinkedHashMap<>();
@@ -92,12 +113,16 @@ class DocumentController {
     }
 
     @PostMapping("/{doc_id}/reindex")
+    @ApiResponse(responseCode = "202", description = "Indexing of the current version starts again",
+            content = @Content(schema = @Schema(implementation = DocumentView.class)))
     ResponseEntity<DocumentView> reindex(@PathVariable("doc_id") long id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(DocumentView.of(documents.reindex(id)));
     }
 
     /** Server-sent events: the current state first, then one event per change, ending after a final status. */
     @GetMapping(path = "/{doc_id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ApiResponse(responseCode = "200", description = "SSE: status events carrying the document, then deleted or end",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     SseEmitter events(@PathVariable("doc_id") long id) {
         return eventStream.open(documents.get(id));
     }

@@ -2,11 +2,13 @@ package io.vectorless.gateway.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.vectorless.gateway.domain.DocumentRecord;
 
 import java.time.Instant;
 
 /** A document as the API shows it: the spec's fields (null until known) plus the pipeline's status. */
+@Schema(name = "Document")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record DocumentView(
         long id,

@@ -1,5 +1,8 @@
 package io.vectorless.gateway.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,11 +13,15 @@ import java.util.Map;
 class InfoController {
 
     @GetMapping("/health")
+    @ApiResponse(responseCode = "200", description = "The gateway is up",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.Health.class)))
     Map<String, String> health() {
         return Map.of("status", "healthy");
     }
 
     @GetMapping("/")
+    @ApiResponse(responseCode = "200", description = "Service name and version",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.ServiceInfo.class)))
     Map<String, String> info() {
         Map<String, String> info = new LinkedHashMap<>();
         info.put("name", "Vectorless RAG Backend");

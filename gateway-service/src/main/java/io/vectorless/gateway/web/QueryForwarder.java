@@ -1,5 +1,8 @@
 package io.vectorless.gateway.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vectorless.gateway.config.GatewayProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -46,17 +49,34 @@ class QueryForwarder {
     }
 
     @RequestMapping(path = "/api/chat/query", method = RequestMethod.POST)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ChatSchemas.ChatQueryRequest.class)))
+    @ApiResponse(responseCode = "200", description = "The answer with the sections and documents it used",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ChatSchemas.ChatQueryResponse.class)))
     ResponseEntity<StreamingResponseBody> chatQuery(HttpServletRequest request,
                                                     @RequestBody(required = false) byte[] body) {
         return forward(request, body);
     }
 
     @RequestMapping(path = "/v1/models", method = RequestMethod.GET)
+    @ApiResponse(responseCode = "200", description = "Every workspace as a model",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ChatSchemas.ModelList.class)))
     ResponseEntity<StreamingResponseBody> models(HttpServletRequest request) {
         return forward(request, null);
     }
 
     @RequestMapping(path = "/v1/chat/completions", method = RequestMethod.POST)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ChatSchemas.ChatCompletionRequest.class)))
+    @ApiResponse(responseCode = "200", description = "A chat.completion, or with stream=true chat.completion.chunk "
+            + "events ending in data: [DONE]", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ChatSchemas.ChatCompletion.class)),
+            @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string"))})
     ResponseEntity<StreamingResponseBody> chatCompletions(HttpServletRequest request,
                                                           @RequestBody(required = false) byte[] body) {
         return forward(request, body);

@@ -2,6 +2,7 @@ package io.vectorless.gateway.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.vectorless.gateway.documents.RagIndexService;
 import io.vectorless.gateway.domain.EmbeddingModel;
@@ -46,6 +47,11 @@ class RagIndexController {
     @PostMapping({VOICEAI + BATCH, CONVAI + BATCH})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = RagIndexSchemas.BatchRequest.class)))
+    @ApiResponse(responseCode = "200", description = "One success or failure per requested document id",
+            content = @Content(schema = @Schema(type = "object",
+                    additionalPropertiesSchema = RagIndexSchemas.BatchItem.class)))
+    @ApiResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(schema = @Schema(implementation = RagIndexSchemas.ValidationErrors.class)))
     ResponseEntity<Object> getOrCreate(@RequestBody(required = false) String body) {
         RagIndexRequest.Parsed parsed = RagIndexRequest.parse(body, json);
         if (!parsed.valid()) {
@@ -81,6 +87,8 @@ class RagIndexController {
     }
 
     @DeleteMapping({VOICEAI + ONE, CONVAI + ONE})
+    @ApiResponse(responseCode = "200", description = "The deleted index",
+            content = @Content(schema = @Schema(implementation = RagIndexSchemas.Index.class)))
     Map<String, Object> delete(@PathVariable("document_id") String documentId,
                                @PathVariable("rag_index_id") String ragIndexId) {
         return data(service.delete(documentId, ragIndexId));

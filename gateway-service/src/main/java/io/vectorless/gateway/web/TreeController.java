@@ -1,5 +1,8 @@
 package io.vectorless.gateway.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vectorless.gateway.documents.TreeService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,11 +21,15 @@ class TreeController {
     }
 
     @GetMapping
+    @ApiResponse(responseCode = "200", description = "The section tree without texts",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.TreeNode.class)))
     Map<String, Object> tree(@PathVariable("doc_id") long docId) {
         return trees.tree(docId);
     }
 
     @GetMapping("/{node_id}")
+    @ApiResponse(responseCode = "200", description = "One section with its text and images",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.NodeDetail.class)))
     Map<String, Object> node(@PathVariable("doc_id") long docId, @PathVariable("node_id") String nodeId) {
         return trees.node(docId, nodeId);
     }

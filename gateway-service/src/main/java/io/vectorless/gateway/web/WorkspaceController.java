@@ -2,6 +2,9 @@ package io.vectorless.gateway.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vectorless.gateway.documents.WorkspaceService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -52,6 +55,8 @@ class WorkspaceController {
     }
 
     @DeleteMapping("/{workspace_id}")
+    @ApiResponse(responseCode = "200", description = "The workspace, its documents and their trees are deleted",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.WorkspaceDeleted.class)))
     Map<String, Object> delete(@PathVariable("workspace_id") long id) {
         workspaces.delete(id);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -2,11 +2,13 @@ package io.vectorless.gateway.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.vectorless.gateway.domain.WorkspaceRecord;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+@Schema(name = "Workspace")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record WorkspaceView(long id, String name, String description, String ownerUsername, Instant createdAt,
                      Instant updatedAt) {

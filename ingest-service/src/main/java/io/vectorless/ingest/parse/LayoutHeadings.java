@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Headings found from how lines look when a PDF has no bookmarks: larger or bold type than the body text,
@@ -13,6 +14,12 @@ import java.util.TreeSet;
  */
 final class LayoutHeadings {
     private static final float LARGER = 1.12f;
+    private static final double BODY_SHARE = 0.2;
+    private static final int TOP_LINES = 3;
+    /** Dot leaders ending in a page number: an entry of a printed contents list, which points at a heading. */
+    private static final Pattern CONTENTS_ENTRY = Pattern.compile(".*(?:\\.\\s?){4,}\\s*(?:\\d+|[ivxlcdm]+)$");
+    /** List bullets open list items, not headings. */
+    private static final Pattern BULLET = Pattern.compile("^[\u2022\u2023\u25aa\u25cf\u25e6\u2013*\\-]\\s.*");
 
     /** The detected headings, and the document title when the first page opens with a one-off larger line. */
     record Result(List<Anchor> anchors, String title) {
@@ -37,6 +44,17 @@ final class LayoutHeadings {
                 }
                 int span = 1;
                 StringBuilder text = new StringBuilder(line.text());
+                if (isBareLabel(line.text()) && i + 1 < lines.size()) {
+                    // "Chapter 3" set on its own line above the chapter's title: one heading, not two
+                    PdfLine next = lines.get(i + 1);
+                    if (looksLikeHeading(next, body, boldBody) && Text.numberingDepth(next.text()) == 0
+                            && next.top() - line.top() < 6 * line.fontSize()) {
+                        candidates.add(new Candidate(p + 1, i, 2, line.text() + " " + next.text(),
+                                Math.max(line.fontSize(), next.fontSize()), line.bold(), 1));
+                        i++;
+                        continue;
+                    }
+                }
                 // a long heading wraps onto a second line set the same way
                 while (i + span < lines.size() && span < 3) {
                     PdfLine next = lines.get(i + span);
@@ -54,6 +72,7 @@ final class LayoutHeadings {
             }
         }
         dropRepeatedLabels(candidates, body);
+        dropRunningHeaders(candidates);
         String title = null;
         TreeSet<Float> sizes = new TreeSet<>((a, b) -> Float.compare(b, a));
         for (Candidate candidate : candidates) {
@@ -93,6 +112,24 @@ final class LayoutHeadings {
                 && counts.getOrDefault(Text.key(candidate.text()), 0) >= 3);
     }
 
+    /**
+     * A heading-like line at the top of a page that repeats one seen a page or two before is a running header (the
+     * current chapter or section printed on each of its pages); the heading itself is its first occurrence.
+     */
+    private static void dropRunningHeaders(List<Candidate> candidates) {
+        Map<String, Candidate> last = new HashMap<>();
+        candidates.removeIf(candidate -> {
+            Candidate previous = last.put(Text.key(candidate.text()), candidate);
+            return previous != null && candidate.line() < TOP_LINES && candidate.page() > previous.page()
+                    && candidate.page() - previous.page() <= 2;
+        });
+    }
+
+    private static boolean isBareLabel(String text) {
+        java.util.regex.Matcher chapter = Text.CHAPTER.matcher(text);
+        return chapter.matches() && chapter.group(3).isEmpty();
+    }
+
     private static boolean isBodySizeUnnumbered(Candidate candidate, float body) {
         return candidate.size() < body * LARGER && candidate.depth() == 0;
     }
@@ -101,7 +138,8 @@ final class LayoutHeadings {
         String text = line.text();
         int words = Text.words(text);
         if (text.length() > 120 || words > 16 || Text.endsLikeSentence(text) || !hasLetter(text)
-                || line.fontSize() < body * 0.95f) {
+                || line.fontSize() < body * 0.95f || CONTENTS_ENTRY.matcher(text).matches()
+                || BULLET.matcher(text).matches()) {
             return false;
         }
         boolean larger = line.fontSize() >= body * LARGER;
@@ -114,7 +152,9 @@ final class LayoutHeadings {
         if (structuredNumber && words <= 12) {
             return startsWithCapitalAfterNumber(text);
         }
-        return Text.isAllCaps(text) && words <= 8 && text.length() >= 4;
+        // capitals joined by underscores or followed by brackets are identifiers (constants, macros), not titles
+        return Text.isAllCaps(text) && words <= 8 && text.length() >= 4 && text.indexOf('_') < 0
+                && text.indexOf('(') < 0 && !text.endsWith(":");
     }
 
     /**
@@ -158,15 +198,28 @@ final class LayoutHeadings {
         return text.chars().filter(Character::isLetter).limit(2).count() == 2;
     }
 
-    /** The font size of most characters. */
+    /**
+     * The size body text is set in. Manuals often set code, listings or an index in a smaller type that can outweigh
+     * the prose; any size carrying a good share of all characters is running text, never heading type, so the
+     * largest such size is the body.
+     */
     static float bodySize(List<List<PdfLine>> pages) {
         Map<Float, Integer> chars = new HashMap<>();
+        long all = 0;
         for (List<PdfLine> lines : pages) {
             for (PdfLine line : lines) {
                 chars.merge(line.fontSize(), line.text().length(), Integer::sum);
+                all += line.text().length();
             }
         }
-        return chars.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(10f);
+        float mode = chars.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(10f);
+        float body = mode;
+        for (Map.Entry<Float, Integer> size : chars.entrySet()) {
+            if (size.getKey() > body && size.getValue() >= all * BODY_SHARE) {
+                body = size.getKey();
+            }
+        }
+        return body;
     }
 
     private static boolean boldBody(List<List<PdfLine>> pages) {

@@ -34,6 +34,8 @@ final class PdfLineCollector extends PDFTextStripper {
     private float top = Float.MAX_VALUE;
     private int boldChars;
     private int chars;
+    private int boldLetters;
+    private int letters;
 
     PdfLineCollector(Deadline deadline) {
         this.deadline = deadline;
@@ -80,8 +82,18 @@ final class PdfLineCollector extends PDFTextStripper {
                 lastFont = font;
                 lastFontBold = isBold(font);
             }
+            // brackets, quotes and symbols often come from another font than the word they surround: only letters
+            // and digits say whether a line is set in bold
+            boolean letter = unicode != null && !unicode.isEmpty()
+                    && Character.isLetterOrDigit(unicode.codePointAt(0));
+            if (letter) {
+                letters += count;
+            }
             if (lastFontBold) {
                 boldChars += count;
+                if (letter) {
+                    boldLetters += count;
+                }
             }
             top = Math.min(top, position.getYDirAdj() - position.getHeightDir());
             x0 = Math.min(x0, position.getXDirAdj());
@@ -113,7 +125,8 @@ final class PdfLineCollector extends PDFTextStripper {
                     size = sizes[i];
                 }
             }
-            float boldShare = chars == 0 ? 0 : (float) boldChars / chars;
+            float boldShare = letters > 0 ? (float) boldLetters / letters
+                    : chars == 0 ? 0 : (float) boldChars / chars;
             float wideGap = Math.max(15f, 2.5f * size);
             int start = 0;
             for (int i = 1; i <= fragments.size(); i++) {
@@ -134,6 +147,8 @@ final class PdfLineCollector extends PDFTextStripper {
         top = Float.MAX_VALUE;
         boldChars = 0;
         chars = 0;
+        boldLetters = 0;
+        letters = 0;
     }
 
     private void countSize(float size, int count) {

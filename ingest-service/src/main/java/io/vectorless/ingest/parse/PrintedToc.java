@@ -18,6 +18,10 @@ final class PrintedToc {
     private static final Pattern ENTRY = Pattern.compile("^(.*?\\p{L}.*?)(?:\\s*[.\u00b7\u2026_ ]{2,}\\s*|\\s+)(\\d{1,4})$");
     private static final Pattern CONTENTS = Pattern.compile("(?i)^(table of )?contents$|^inhalt(sverzeichnis)?$|^sommaire$|^table des mati[eè]res$|^[ií]ndice$");
 
+    private static final double COVERAGE = 0.6;
+    /** A long section number overflows its column in the listing and runs into the title: "4.10Questions". */
+    private static final Pattern GLUED_NUMBER = Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3})+\\.?)(?=\\p{Lu})");
+
     private record Entry(String title, int printedPage, float x0, int depth) {
     }
 
@@ -45,12 +49,21 @@ final class PrintedToc {
             }
             if (entries.size() >= 3) {
                 List<Anchor> anchors = place(entries, pages, lastTocPage + 1);
-                if (anchors.size() * 2 >= entries.size()) {
+                if (anchors.size() * 2 >= entries.size() && coversDocument(anchors, pages.size(), lastTocPage + 1)) {
                     return anchors;
                 }
             }
         }
         return List.of();
+    }
+
+    /**
+     * A contents page whose entries stop early lists one part only: a collection of manuals where each opens with
+     * its own contents, or a chapter's mini contents. Taken as the whole structure it would hide everything after.
+     */
+    private static boolean coversDocument(List<Anchor> anchors, int pageCount, int firstBodyPage) {
+        int last = anchors.stream().mapToInt(Anchor::page).max().orElse(0);
+        return last - firstBodyPage >= (pageCount - firstBodyPage) * COVERAGE;
     }
 
     private static int contentsTitle(List<PdfLine> lines) {
@@ -67,7 +80,8 @@ final class PrintedToc {
         for (int i = from; i < lines.size(); i++) {
             Matcher matcher = ENTRY.matcher(lines.get(i).text().strip());
             if (matcher.matches()) {
-                String title = matcher.group(1).replaceAll("[.\u00b7\u2026_ ]+$", "").strip();
+                String title = GLUED_NUMBER.matcher(matcher.group(1).replaceAll("[.\u00b7\u2026_ ]+$", "").strip())
+                        .replaceFirst("$1 ");
                 entries.add(new Entry(title, Integer.parseInt(matcher.group(2)), lines.get(i).x0(),
                         Text.numberingDepth(title)));
             }

@@ -1,0 +1,137 @@
+package io.vectorless.ingest.parse;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Layout heading detection on hand-built page lines, one cue per test. */
+class LayoutHeadingsTest {
+    private static final String PROSE = "The quick brown fox jumps over the lazy dog while the text keeps running on.";
+    private static final String CODE = "for (int i = 0; i < items.length; i++) { total += items[i].weight(); }";
+
+    /** Builds pages line by line, 14 points apart, in the given size and weight. */
+    private static final class Pages {
+        private final List<List<PdfLine>> pages = new ArrayList<>();
+        private float top;
+
+        Pages page() {
+            pages.add(new ArrayList<>());
+            top = 50;
+            return this;
+        }
+
+        Pages line(String text, float size, boolean bold) {
+            List<PdfLine> lines = pages.get(pages.size() - 1);
+            lines.add(new PdfLine(pages.size(), text, top, 72, 72 + text.length() * size / 2, size, bold ? 1 : 0,
+                    false));
+            top += Math.max(14, size * 1.4f);
+            return this;
+        }
+
+        Pages prose(int lines, float size) {
+            for (int i = 0; i < lines; i++) {
+                line(PROSE, size, false);
+            }
+            return this;
+        }
+
+        List<List<PdfLine>> build() {
+            return pages;
+        }
+    }
+
+    private static List<String> titles(List<List<PdfLine>> pages) {
+        return LayoutHeadings.detect(pages).anchors().stream().map(Anchor::title).toList();
+    }
+
+    @Test
+    void smallerCodeTypeOutweighingTheProseDoesNotMakeEveryProseLineAHeading() {
+        Pages pages = new Pages();
+        for (int p = 0; p < 3; p++) {
+            pages.page().line("Section " + (char) ('A' + p) + " overview", 11, true).prose(8, 8);
+            for (int i = 0; i < 14; i++) {
+                pages.line(CODE, 7, false);
+            }
+        }
+
+        assertThat(LayoutHeadings.bodySize(pages.build())).isEqualTo(8f);
+        assertThat(titles(pages.build()))
+                .containsExactly("Section A overview", "Section B overview", "Section C overview");
+    }
+
+    @Test
+    void printedContentsEntriesWithDotLeadersAreNotHeadings() {
+        List<List<PdfLine>> pages = new Pages().page()
+                .line("2.1 Getting started ........................................ 12", 10, false)
+                .line("2.2 Reporting of errors .................................... 14", 10, false)
+                .line("2.3 Suppressing errors . . . . . . . . . . . . . . . . . . . . xvii", 10, false)
+                .prose(20, 10)
+                .line("2.1 Getting Started", 10, false)
+                .prose(5, 10)
+                .build();
+
+        assertThat(titles(pages)).containsExactly("2.1 Getting Started");
+    }
+
+    @Test
+    void listBulletsAndCapitalIdentifiersAreNotHeadings() {
+        List<List<PdfLine>> pages = new Pages().page()
+                .line("• ANNOTATE_HAPPENS_AFTER", 10, false)
+                .line("VALGRIND_COUNT_ERRORS", 10, false)
+                .line("CHECK_WRITABLE(addr, len)", 10, false)
+                .line("LEAK SUMMARY:", 10, false)
+                .prose(20, 10)
+                .line("NO WARRANTY", 10, false)
+                .prose(5, 10)
+                .build();
+
+        assertThat(titles(pages)).containsExactly("NO WARRANTY");
+    }
+
+    @Test
+    void headingRepeatedAtTheTopOfFollowingPagesIsARunningHeaderNotANewSection() {
+        Pages pages = new Pages();
+        pages.page().line("4.7 Momentum Class Reference", 12, true).prose(30, 10);
+        pages.page().line("4.7 Momentum Class Reference", 12, true).prose(30, 10);
+        pages.page().line("4.7 Momentum Class Reference", 12, true).prose(10, 10)
+                .line("4.8 Quadtree Class Reference", 12, true).prose(10, 10);
+
+        List<Anchor> anchors = LayoutHeadings.detect(pages.build()).anchors();
+
+        assertThat(anchors).extracting(Anchor::title, Anchor::page)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("4.7 Momentum Class Reference", 1),
+                        org.assertj.core.groups.Tuple.tuple("4.8 Quadtree Class Reference", 3));
+    }
+
+    @Test
+    void sameTitleOnPagesFarApartStaysTwoHeadings() {
+        Pages pages = new Pages();
+        pages.page().line("Public Member Functions", 12, true).prose(30, 10);
+        for (int p = 0; p < 3; p++) {
+            pages.page().prose(30, 10);
+        }
+        pages.page().line("Public Member Functions", 12, true).prose(30, 10);
+
+        assertThat(titles(pages.build())).containsExactly("Public Member Functions", "Public Member Functions");
+    }
+
+    @Test
+    void chapterLabelOnItsOwnLineJoinsTheTitleBelowIt() {
+        List<List<PdfLine>> pages = new Pages().page()
+                .line("Chapter 3", 20, true)
+                .line("Class Index", 24, true)
+                .prose(20, 10)
+                .line("3.1 Class List", 14, true)
+                .prose(20, 10)
+                .build();
+
+        List<Anchor> anchors = LayoutHeadings.detect(pages).anchors();
+
+        assertThat(anchors).extracting(Anchor::title, Anchor::level, Anchor::skip)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Chapter 3 Class Index", 1, 2),
+                        org.assertj.core.groups.Tuple.tuple("3.1 Class List", 2, 1));
+    }
+}
