@@ -2,7 +2,8 @@
 #   ./mvnw -DskipTests install && docker build --build-arg SERVICE=gateway-service -t vectorless/gateway-service .
 FROM eclipse-temurin:17-jre
 ARG SERVICE
-RUN useradd --system --uid 10001 vectorless
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 vectorless
 WORKDIR /app
 COPY ${SERVICE}/target/${SERVICE}-*-exec.jar /app/app.jar
 USER vectorless

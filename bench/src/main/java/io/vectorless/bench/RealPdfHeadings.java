@@ -35,8 +35,10 @@ import java.util.regex.Pattern;
  * Usage: {@code RealPdfHeadings [-v] file.pdf...}; {@code -v} lists missed and spurious headings.
  */
 public final class RealPdfHeadings {
-    private static final Pattern NUMBERING = Pattern.compile("^(?:(?:chapter|part|section|appendix|annex)\\s+"
-            + "(?:\\d+|[a-z]|[ivxlc]+)[.:]?\\s*|(?:\\d+(?:\\.\\d+)*|[a-z](?:\\.\\d+)+)\\.?\\s*|(?:[a-z]|[ivxlc]+)[.)]\\s+|[a-z]\\s+)");
+    private static final Pattern NUMBERING = Pattern.compile("^(?:"
+            + "(?:chapter|part|section|appendix|annex)\\s+(?:\\d+|[a-z]|[ivxlc]+)[.:]?\\s*"
+            + "|(?:\\d+(?:\\.\\d+)*|[a-z](?:\\.\\d+)+)\\.?\\s*"
+            + "|(?:[a-z]|[ivxlc]+)[.)]\\s+|[a-z]\\s+)");
 
     private record Heading(int level, String title, int page) {
     }
@@ -62,8 +64,8 @@ public final class RealPdfHeadings {
             }
         }
         Counts total = new Counts(0, 0, 0, 0, 0);
-        System.out.printf(Locale.ROOT, "%-34s %-28s %5s %6s %5s %5s %6s %6s %6s %6s %-7s%n", "file", "producer", "pages",
-                "truth", "det", "match", "prec", "recall", "rec1-2", "F1", "source");
+        System.out.printf(Locale.ROOT, "%-34s %-28s %5s %6s %5s %5s %6s %6s %6s %6s %-7s%n", "file", "producer",
+                "pages", "truth", "det", "match", "prec", "recall", "rec1-2", "F1", "source");
         try (DocumentParser parser = new DocumentParser(ParseLimits.defaults())) {
             int id = 0;
             for (Path file : files) {
