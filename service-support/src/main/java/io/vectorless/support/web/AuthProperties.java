@@ -14,7 +14,8 @@ public record AuthProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue(AuthProperties.DEFAULT_KEY) String apiKey,
         @DefaultValue({"/health", "/"}) List<String> openPaths,
-        @DefaultValue({"/actuator/", "/v3/api-docs", "/swagger-ui"}) List<String> openPrefixes) {
+        @DefaultValue({"/actuator/health", "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/swagger-ui"})
+        List<String> openPrefixes) {
 
     public static final String DEFAULT_KEY = "pageindex-secret-key";
 }
