@@ -15,9 +15,14 @@ import java.util.regex.Pattern;
 final class LayoutHeadings {
     private static final float LARGER = 1.12f;
     private static final double BODY_SHARE = 0.2;
-    private static final int TOP_LINES = 3;
+    private static final int EDGE_LINES = 3;
+    private static final int BOLD_WORDS = 10;
     /** Dot leaders ending in a page number: an entry of a printed contents list, which points at a heading. */
     private static final Pattern CONTENTS_ENTRY = Pattern.compile(".*(?:\\.\\s?){4,}\\s*(?:\\d+|[ivxlcdm]+)$");
+    /** "Figure 2-6: Mirror images", "Table 3. Options": captions, set apart like headings but not sections. */
+    private static final Pattern CAPTION = Pattern.compile("(?i)^(figure|fig\\.|table|listing|exhibit)\\s+"
+            + "(?:[0-9]+|[A-Z])(?:[.\\-][0-9]+)*\\s*[:.\u2013\u2014-].*");
+    private static final Pattern ENDS_IN_NUMBER = Pattern.compile(".*\\p{L}.*\\d{1,4}$");
     /** List bullets open list items, not headings. */
     private static final Pattern BULLET = Pattern.compile("^[\u2022\u2023\u25aa\u25cf\u25e6\u2013*\\-]\\s.*");
 
@@ -37,42 +42,51 @@ final class LayoutHeadings {
         List<Candidate> candidates = new ArrayList<>();
         for (int p = 0; p < pages.size(); p++) {
             List<PdfLine> lines = pages.get(p);
+            boolean listing = isPageNumberListing(lines);
             for (int i = 0; i < lines.size(); i++) {
                 PdfLine line = lines.get(i);
-                if (!looksLikeHeading(line, body, boldBody)) {
+                if (!looksLikeHeading(line, body, boldBody)
+                        || listing && ENDS_IN_NUMBER.matcher(line.text()).matches()) {
                     continue;
                 }
                 int span = 1;
-                StringBuilder text = new StringBuilder(line.text());
+                // the line whose type the rest of the heading shares
+                PdfLine title = line;
+                boolean labelled = false;
                 if (isBareLabel(line.text()) && i + 1 < lines.size()) {
                     // "Chapter 3" set on its own line above the chapter's title: one heading, not two
                     PdfLine next = lines.get(i + 1);
                     if (looksLikeHeading(next, body, boldBody) && Text.numberingDepth(next.text()) == 0
                             && next.top() - line.top() < 6 * line.fontSize()) {
-                        candidates.add(new Candidate(p + 1, i, 2, line.text() + " " + next.text(),
-                                Math.max(line.fontSize(), next.fontSize()), line.bold(), 1));
-                        i++;
-                        continue;
+                        title = next;
+                        labelled = true;
+                        span = 2;
                     }
                 }
+                StringBuilder text = new StringBuilder(line.text());
+                if (labelled) {
+                    text.append(' ').append(title.text());
+                }
+                int titleIndex = i + span - 1;
                 // a long heading wraps onto a second line set the same way
-                while (i + span < lines.size() && span < 3) {
+                while (i + span < lines.size() && i + span - titleIndex < 3) {
                     PdfLine next = lines.get(i + span);
-                    if (Math.abs(next.fontSize() - line.fontSize()) > 0.1f || next.bold() != line.bold()
+                    if (Math.abs(next.fontSize() - title.fontSize()) > 0.1f || next.bold() != title.bold()
                             || next.fontSize() < body * LARGER || Text.numberingDepth(next.text()) > 0
-                            || next.top() - line.top() > 2.2f * line.fontSize() * span) {
+                            || next.top() - title.top() > 2.2f * title.fontSize() * (i + span - titleIndex)) {
                         break;
                     }
                     text.append(' ').append(next.text());
                     span++;
                 }
-                candidates.add(new Candidate(p + 1, i, span, text.toString(), line.fontSize(), line.bold(),
-                        Text.numberingDepth(line.text())));
+                candidates.add(new Candidate(p + 1, i, span, text.toString(),
+                        Math.max(line.fontSize(), title.fontSize()), line.bold(),
+                        labelled ? 1 : Text.numberingDepth(line.text())));
                 i += span - 1;
             }
         }
         dropRepeatedLabels(candidates, body);
-        dropRunningHeaders(candidates);
+        dropRunningHeaders(candidates, pages);
         String title = null;
         TreeSet<Float> sizes = new TreeSet<>((a, b) -> Float.compare(b, a));
         for (Candidate candidate : candidates) {
@@ -113,16 +127,50 @@ final class LayoutHeadings {
     }
 
     /**
-     * A heading-like line at the top of a page that repeats one seen a page or two before is a running header (the
-     * current chapter or section printed on each of its pages); the heading itself is its first occurrence.
+     * A heading-like line at the top or foot of a page that repeats one seen on the same page or a page or two
+     * before is a running header or footer (the current chapter or section printed on each of its pages); the
+     * heading itself is its first occurrence. Headers often label it differently ("Chapter 1: Introduction" for
+     * "1 Introduction", or no number at all); two numbers that differ still mean two sections ("4.2 Methods",
+     * "4.3 Methods").
      */
-    private static void dropRunningHeaders(List<Candidate> candidates) {
+    private static void dropRunningHeaders(List<Candidate> candidates, List<List<PdfLine>> pages) {
         Map<String, Candidate> last = new HashMap<>();
         candidates.removeIf(candidate -> {
-            Candidate previous = last.put(Text.key(candidate.text()), candidate);
-            return previous != null && candidate.line() < TOP_LINES && candidate.page() > previous.page()
-                    && candidate.page() - previous.page() <= 2;
+            Candidate previous = last.put(Text.key(withoutNumber(candidate.text())), candidate);
+            int lines = pages.get(candidate.page() - 1).size();
+            boolean edge = candidate.line() < EDGE_LINES || candidate.line() >= lines - EDGE_LINES;
+            return previous != null && edge && candidate.page() - previous.page() <= 2
+                    && (Text.key(previous.text()).equals(Text.key(candidate.text()))
+                    || previous.depth() == 0 || candidate.depth() == 0
+                    || isDecimal(previous.text()) != isDecimal(candidate.text()));
         });
+    }
+
+    /**
+     * A contents or index page: most of its lines end in a page number. Its entries name headings printed
+     * elsewhere, however they are set.
+     */
+    private static boolean isPageNumberListing(List<PdfLine> lines) {
+        int numbered = 0;
+        for (PdfLine line : lines) {
+            if (ENDS_IN_NUMBER.matcher(line.text()).matches()) {
+                numbered++;
+            }
+        }
+        return numbered >= 5 && numbered * 2 >= lines.size();
+    }
+
+    private static boolean isDecimal(String text) {
+        return Text.DECIMAL_NUMBERING.matcher(text).matches();
+    }
+
+    private static String withoutNumber(String text) {
+        java.util.regex.Matcher chapter = Text.CHAPTER.matcher(text);
+        if (chapter.matches() && !chapter.group(3).isEmpty()) {
+            return chapter.group(3);
+        }
+        java.util.regex.Matcher decimal = Text.DECIMAL_NUMBERING.matcher(text);
+        return decimal.matches() ? decimal.group(2) : text;
     }
 
     private static boolean isBareLabel(String text) {
@@ -139,15 +187,19 @@ final class LayoutHeadings {
         int words = Text.words(text);
         if (text.length() > 120 || words > 16 || Text.endsLikeSentence(text) || !hasLetter(text)
                 || line.fontSize() < body * 0.95f || CONTENTS_ENTRY.matcher(text).matches()
-                || BULLET.matcher(text).matches()) {
+                || BULLET.matcher(text).matches() || CAPTION.matcher(text).matches()) {
             return false;
         }
         boolean larger = line.fontSize() >= body * LARGER;
         boolean bold = line.bold() && !boldBody;
         int depth = Text.numberingDepth(text);
         boolean structuredNumber = depth > 1 || Text.CHAPTER.matcher(text).matches();
-        if (larger || bold) {
+        if (larger) {
             return true;
+        }
+        if (bold) {
+            // in body size, bold alone also marks a term being defined ("Option:") or a bold sentence
+            return depth > 0 || !text.endsWith(":") && words <= BOLD_WORDS;
         }
         if (structuredNumber && words <= 12) {
             return startsWithCapitalAfterNumber(text);

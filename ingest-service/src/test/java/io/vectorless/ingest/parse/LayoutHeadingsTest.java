@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Layout heading detection on hand-built page lines, one cue per test. */
 class LayoutHeadingsTest {
@@ -102,8 +103,8 @@ class LayoutHeadingsTest {
         List<Anchor> anchors = LayoutHeadings.detect(pages.build()).anchors();
 
         assertThat(anchors).extracting(Anchor::title, Anchor::page)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("4.7 Momentum Class Reference", 1),
-                        org.assertj.core.groups.Tuple.tuple("4.8 Quadtree Class Reference", 3));
+                .containsExactly(tuple("4.7 Momentum Class Reference", 1),
+                        tuple("4.8 Quadtree Class Reference", 3));
     }
 
     @Test
@@ -131,7 +132,85 @@ class LayoutHeadingsTest {
         List<Anchor> anchors = LayoutHeadings.detect(pages).anchors();
 
         assertThat(anchors).extracting(Anchor::title, Anchor::level, Anchor::skip)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Chapter 3 Class Index", 1, 2),
-                        org.assertj.core.groups.Tuple.tuple("3.1 Class List", 2, 1));
+                .containsExactly(tuple("Chapter 3 Class Index", 1, 2),
+                        tuple("3.1 Class List", 2, 1));
+    }
+
+    @Test
+    void boldTermsAndBoldSentencesInBodySizeAreNotHeadings() {
+        List<List<PdfLine>> pages = new Pages().page()
+                .line("Reporting errors", 10, true)
+                .prose(10, 10)
+                .line("Default suppressions file:", 10, true)
+                .prose(10, 10)
+                .line("Julian Seward and Nicholas Nethercote in the proceedings of the annual conference", 10, true)
+                .prose(10, 10)
+                .line("2.4 Suppressing errors in libraries you do not control:", 10, true)
+                .prose(10, 10)
+                .build();
+
+        assertThat(titles(pages))
+                .containsExactly("Reporting errors", "2.4 Suppressing errors in libraries you do not control:");
+    }
+
+    @Test
+    void figureAndTableCaptionsAreNotHeadings() {
+        List<List<PdfLine>> pages = new Pages().page()
+                .line("Figure 2-6: Mirror Images", 10, true)
+                .prose(10, 10)
+                .line("Table 3. Supported options", 10, true)
+                .prose(10, 10)
+                .line("Tables and Figures", 10, true)
+                .prose(10, 10)
+                .build();
+
+        assertThat(titles(pages)).containsExactly("Tables and Figures");
+    }
+
+    @Test
+    void entriesOfAContentsPageWithoutDotLeadersAreNotHeadings() {
+        Pages pages = new Pages().page().line("Contents", 16, true);
+        for (int chapter = 1; chapter <= 6; chapter++) {
+            pages.line("Chapter " + chapter + " Topic number " + chapter + " " + (chapter * 10), 12, true)
+                    .line(chapter + ".1 First part of it " + (chapter * 10 + 2), 10, false);
+        }
+        pages.page().line("Chapter 1 Topic number 1", 12, true).prose(30, 10);
+
+        assertThat(LayoutHeadings.detect(pages.build()).anchors()).extracting(Anchor::title, Anchor::page)
+                .containsExactly(tuple("Chapter 1 Topic number 1", 2));
+    }
+
+    @Test
+    void runningHeaderNamingTheChapterDifferentlyIsStillARunningHeader() {
+        Pages pages = new Pages();
+        pages.page().line("1 Introduction and preliminaries", 14, true).prose(30, 10);
+        pages.page().line("Chapter 1: Introduction and preliminaries", 10, true).prose(30, 10);
+        pages.page().line("2 Simple manipulations", 14, true).prose(30, 10);
+
+        assertThat(titles(pages.build()))
+                .containsExactly("1 Introduction and preliminaries", "2 Simple manipulations");
+    }
+
+    @Test
+    void sectionsOfTheSameTitleWithDifferentNumbersAreBothKeptAtPageEdges() {
+        Pages pages = new Pages();
+        pages.page().prose(30, 10).line("4.7.2 Constructor Documentation", 12, true).prose(1, 10);
+        pages.page().line("4.8.2 Constructor Documentation", 12, true).prose(30, 10);
+
+        assertThat(titles(pages.build()))
+                .containsExactly("4.7.2 Constructor Documentation", "4.8.2 Constructor Documentation");
+    }
+
+    @Test
+    void chapterTitleWrappingBelowItsLabelStaysOneHeading() {
+        List<List<PdfLine>> pages = new Pages().page()
+                .line("Chapter 5", 20, true)
+                .line("GNU Free Documentation", 24, true)
+                .line("License", 24, true)
+                .prose(20, 10)
+                .build();
+
+        assertThat(LayoutHeadings.detect(pages).anchors()).extracting(Anchor::title, Anchor::skip)
+                .containsExactly(tuple("Chapter 5 GNU Free Documentation License", 3));
     }
 }

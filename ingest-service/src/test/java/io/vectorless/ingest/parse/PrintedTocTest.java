@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Printed contents pages read from hand-built page lines. */
 class PrintedTocTest {
@@ -47,9 +48,9 @@ class PrintedTocTest {
                 new int[]{1, 9, 17});
 
         assertThat(PrintedToc.find(pages)).extracting(Anchor::title, Anchor::page)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("1 Introduction", 2),
-                        org.assertj.core.groups.Tuple.tuple("2 Usage", 10),
-                        org.assertj.core.groups.Tuple.tuple("3 Reference", 18));
+                .containsExactly(tuple("1 Introduction", 2),
+                        tuple("2 Usage", 10),
+                        tuple("3 Reference", 18));
     }
 
     @Test
