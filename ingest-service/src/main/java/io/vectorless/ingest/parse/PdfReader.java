@@ -92,9 +92,11 @@ final class PdfReader {
     private ParsedDocument structure(PDDocument document, List<List<PdfLine>> pages, int pageCount) {
         String title = document.getDocumentInformation() == null ? null
                 : usableTitle(document.getDocumentInformation().getTitle());
+        String coverTitle = title == null || title.isBlank() ? CoverTitle.of(pages) : title;
         List<PdfOutline.Entry> outline = PdfOutline.read(document, context);
         if (outline.size() >= 2 || outline.size() == 1 && pageCount <= 5) {
-            return assemble(title, pages, PdfOutline.anchors(outline, pages), StructureSource.OUTLINE, pageCount);
+            return assemble(coverTitle, pages, PdfOutline.anchors(outline, pages), StructureSource.OUTLINE,
+                    pageCount);
         }
         if (outline.size() == 1) {
             // one bookmark for a long document is usually just its title: the layout says more
@@ -102,7 +104,7 @@ final class PdfReader {
         }
         List<Anchor> toc = PrintedToc.find(pages);
         if (!toc.isEmpty()) {
-            return assemble(title, pages, toc, StructureSource.TOC, pageCount);
+            return assemble(coverTitle, pages, toc, StructureSource.TOC, pageCount);
         }
         LayoutHeadings.Result layout = LayoutHeadings.detect(pages);
         String layoutTitle = title == null || title.isBlank() ? layout.title() : title;
