@@ -1,6 +1,7 @@
 package io.vectorless.bench;
 
 import io.vectorless.ingest.parse.DocumentParser;
+import io.vectorless.ingest.parse.OutlineDestinations;
 import io.vectorless.ingest.parse.ImageSink;
 import io.vectorless.ingest.parse.ParseLimits;
 import io.vectorless.ingest.parse.SourceFile;
@@ -10,11 +11,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
-import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
-import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDDestination;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDNamedDestination;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
 
@@ -192,38 +188,13 @@ public final class RealPdfHeadings {
                 return;
             }
             String title = item.getTitle() == null ? "" : item.getTitle().replaceAll("\\s+", " ").strip();
-            int page = page(document, item);
+            int page = OutlineDestinations.page(document, item);
             if (page > 0 && !title.isEmpty()) {
                 out.add(new Heading(level, title, page));
             }
             if (item.hasChildren()) {
                 walk(document, item, level + 1, out);
             }
-        }
-    }
-
-    private static int page(PDDocument document, PDOutlineItem item) {
-        try {
-            PDDestination destination = item.getDestination();
-            if (destination == null) {
-                PDAction action = item.getAction();
-                if (action instanceof PDActionGoTo goTo) {
-                    destination = goTo.getDestination();
-                }
-            }
-            if (destination instanceof PDNamedDestination named) {
-                destination = document.getDocumentCatalog().findNamedDestinationPage(named);
-            }
-            if (!(destination instanceof PDPageDestination pageDestination)) {
-                return -1;
-            }
-            int index = pageDestination.retrievePageNumber();
-            if (index < 0 && pageDestination.getPage() != null) {
-                index = document.getPages().indexOf(pageDestination.getPage());
-            }
-            return index < 0 || index >= document.getNumberOfPages() ? -1 : index + 1;
-        } catch (IOException | RuntimeException e) {
-            return -1;
         }
     }
 

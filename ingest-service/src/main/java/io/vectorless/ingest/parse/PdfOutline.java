@@ -1,11 +1,6 @@
 package io.vectorless.ingest.parse;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
-import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDDestination;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDNamedDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitHeightDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitRectangleDestination;
@@ -69,29 +64,13 @@ final class PdfOutline {
 
     private static Entry resolve(PDDocument document, PDOutlineItem item, int level, String title) {
         try {
-            PDDestination destination = item.getDestination();
-            if (destination == null) {
-                PDAction action = item.getAction();
-                if (action instanceof PDActionGoTo goTo) {
-                    destination = goTo.getDestination();
-                }
-            }
-            if (destination instanceof PDNamedDestination named) {
-                destination = document.getDocumentCatalog().findNamedDestinationPage(named);
-            }
-            if (!(destination instanceof PDPageDestination pageDestination)) {
+            PDPageDestination destination = OutlineDestinations.of(document, item);
+            int page = destination == null ? -1 : OutlineDestinations.page(document, destination);
+            if (page < 0) {
                 return null;
             }
-            int pageIndex = pageDestination.retrievePageNumber();
-            if (pageIndex < 0) {
-                PDPage page = pageDestination.getPage();
-                pageIndex = page == null ? -1 : document.getPages().indexOf(page);
-            }
-            if (pageIndex < 0 || pageIndex >= document.getNumberOfPages()) {
-                return null;
-            }
-            float height = document.getPage(pageIndex).getMediaBox().getHeight();
-            return new Entry(level, title, pageIndex + 1, topFromPageTop(pageDestination, height));
+            float height = document.getPage(page - 1).getMediaBox().getHeight();
+            return new Entry(level, title, page, topFromPageTop(destination, height));
         } catch (IOException | RuntimeException e) {
             return null;
         }
