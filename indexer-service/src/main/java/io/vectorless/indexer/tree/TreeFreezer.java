@@ -31,7 +31,10 @@ final class TreeFreezer {
             guessed &= child.kind == Draft.Kind.PAGE || child.kind == Draft.Kind.GROUP;
             children.add(freeze(child, Integer.toString(i + 1), 1));
         }
-        List<String> sectionTitles = guessed ? List.of() : children.stream().map(TreeNode::title).toList();
+        // a lone top-level heading (a document's own title as its only H1) says nothing: list what it holds
+        List<TreeNode> top = children.size() == 1 && !children.get(0).children().isEmpty()
+                ? children.get(0).children() : children;
+        List<String> sectionTitles = guessed ? List.of() : top.stream().map(TreeNode::title).toList();
         String summary = QuickSummaries.ofRoot(docTitle, sectionTitles, firstText == null ? "" : firstText,
                 options.summaryChars());
         TreeNode node = new TreeNode(TreeNode.ROOT_ID, docTitle, summary, 0, root.start, root.end, rootText,

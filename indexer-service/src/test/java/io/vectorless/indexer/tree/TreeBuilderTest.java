@@ -267,7 +267,8 @@ class TreeBuilderTest {
         assertThat(goals.summary()).startsWith("The system answers questions.").hasSizeLessThanOrEqualTo(200);
         assertThat(body).startsWith(goals.summary().replace("…", ""));
         assertThat(find(tree.root(), "1").summary()).isEqualTo("Covers: Goals; Limits");
-        assertThat(tree.rootSummary()).isEqualTo("A Title — sections: Overview.");
+        assertThat(tree.rootSummary()).as("a lone top-level section is looked through")
+                .isEqualTo("A Title — sections: Goals; Limits.");
     }
 
     @Test
