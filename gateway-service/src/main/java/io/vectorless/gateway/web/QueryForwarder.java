@@ -6,7 +6,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vectorless.gateway.config.GatewayProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,8 +44,12 @@ class QueryForwarder {
 
     private final HttpClient client;
     private final String baseUrl;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
-    QueryForwarder(GatewayProperties properties) {
+    QueryForwarder(GatewayProperties properties, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        this.tracer = tracer.getIfAvailable();
+        this.propagator = propagator.getIfAvailable();
         this.client = HttpClient.newBuilder().connectTimeout(properties.queryServiceConnectTimeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
         String url = properties.queryServiceUrl();
@@ -82,6 +90,17 @@ class QueryForwarder {
         return forward(request, body);
     }
 
+    /** The gateway's own trace context goes along, so a question's log lines share a trace id across services. */
+    private void propagateTrace(HttpServletRequest request, HttpRequest.Builder upstream) {
+        if (tracer == null || propagator == null || request.getHeader("traceparent") != null) {
+            return;
+        }
+        Span span = tracer.currentSpan();
+        if (span != null) {
+            propagator.inject(span.context(), upstream, HttpRequest.Builder::header);
+        }
+    }
+
     private ResponseEntity<StreamingResponseBody> forward(HttpServletRequest request, byte[] body) {
         String query = request.getQueryString();
         URI target = URI.create(baseUrl + request.getRequestURI() + (query == null ? "" : "?" + query));
@@ -94,6 +113,7 @@ class QueryForwarder {
                 upstream.header(header, value);
             }
         }
+        propagateTrace(request, upstream);
         HttpResponse<InputStream> response;
         try {
             response = client.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -12,9 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QueryForwarderUnavailableTest {
+    static final ObjectProvider<Tracer> NO_TRACER = new StaticListableBeanFactory().getBeanProvider(Tracer.class);
+    static final ObjectProvider<Propagator> NO_PROPAGATOR =
+            new StaticListableBeanFactory().getBeanProvider(Propagator.class);
 
     private static QueryForwarder forwarderToClosedPort() throws Exception {
         int port;
@@ -23,7 +31,7 @@ class QueryForwarderUnavailableTest {
         }
         return new QueryForwarder(new GatewayProperties("http://127.0.0.1:" + port, Duration.ofSeconds(2), 1, 
                 Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofMinutes(30),
-                Duration.ofMillis(250), new GatewayProperties.Cors(List.of("*"))));
+                Duration.ofMillis(250), new GatewayProperties.Cors(List.of("*"))), NO_TRACER, NO_PROPAGATOR);
     }
 
     private static String body(ResponseEntity<StreamingResponseBody> response) throws Exception {

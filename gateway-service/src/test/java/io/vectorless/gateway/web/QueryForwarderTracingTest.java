@@ -1,0 +1,66 @@
+package io.vectorless.gateway.web;
+
+import brave.Tracing;
+import brave.propagation.ThreadLocalCurrentTraceContext;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
+import io.micrometer.tracing.brave.bridge.BravePropagator;
+import io.micrometer.tracing.brave.bridge.BraveTracer;
+import io.micrometer.tracing.brave.bridge.W3CPropagation;
+import io.micrometer.tracing.propagation.Propagator;
+import io.vectorless.gateway.config.GatewayProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A question forwarded to query-service carries the gateway's trace context, so both log under one trace id. */
+class QueryForwarderTracingTest {
+
+    @Test
+    void forwardedRequestCarriesTheCurrentTraceAsTraceparent() throws Exception {
+        AtomicReference<String> received = new AtomicReference<>();
+        HttpServer upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.createContext("/", exchange -> {
+            received.set(exchange.getRequestHeaders().getFirst("traceparent"));
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        upstream.start();
+        try (Tracing tracing = Tracing.newBuilder()
+                .currentTraceContext(ThreadLocalCurrentTraceContext.create())
+                .propagationFactory(new W3CPropagation()).build()) {
+            Tracer tracer = new BraveTracer(tracing.tracer(), new BraveCurrentTraceContext(tracing.currentTraceContext()));
+            StaticListableBeanFactory beans = new StaticListableBeanFactory();
+            beans.addBean("tracer", tracer);
+            beans.addBean("propagator", new BravePropagator(tracing));
+            QueryForwarder forwarder = new QueryForwarder(new GatewayProperties(
+                    "http://127.0.0.1:" + upstream.getAddress().getPort(), Duration.ofSeconds(2), 1,
+                    Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofMinutes(30),
+                    Duration.ofMillis(250), new GatewayProperties.Cors(List.of("*"))),
+                    beans.getBeanProvider(Tracer.class), beans.getBeanProvider(Propagator.class));
+
+            Span span = tracer.nextSpan().name("question").start();
+            try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+                forwarder.chatQuery(new MockHttpServletRequest("POST", "/api/chat/query"), "{}".getBytes());
+            } finally {
+                span.end();
+            }
+            assertThat(received.get()).isNotNull().contains(span.context().traceId());
+        } finally {
+            upstream.stop(0);
+        }
+    }
+}
