@@ -85,35 +85,33 @@ class FailurePolicyIT {
     @Test
     void permanentFailureGoesToTheDeadLetterTopicAtOnceAndMarksTheDocumentFailed() {
         long id = 100 + (System.nanoTime() % 800);
-        publisher.publish(upload(id));
+        DocumentStatusChanged failed = publishAndAwaitDeadLetterAndFailure(id);
 
-        try (KafkaConsumer<String, String> consumer = consumer(RUN + ".uploaded-dlt", RUN + ".status")) {
-            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return hasDeadLetter(seen, id) && failedStatus(seen, id) != null;
-            });
-            DocumentStatusChanged failed = failedStatus(seen, id);
-            assertThat(failed.error()).isEqualTo("The file is not a PDF, DOCX, PPTX, Markdown or text file");
-            assertThat(failed.source()).isEqualTo("failing-service");
-        }
+        assertThat(failed.error()).isEqualTo("The file is not a PDF, DOCX, PPTX, Markdown or text file");
+        assertThat(failed.source()).isEqualTo("failing-service");
         assertThat(ATTEMPTS.get(id).get()).as("a permanent failure is not retried").isEqualTo(1);
     }
 
     @Test
     void transientFailureIsRetriedThenDeadLetteredWithAReason() {
         long id = 5000 + (System.nanoTime() % 1000);
-        publisher.publish(upload(id));
+        DocumentStatusChanged failed = publishAndAwaitDeadLetterAndFailure(id);
 
+        assertThat(failed.error()).contains("object storage is unreachable");
+        assertThat(ATTEMPTS.get(id).get()).as("first try plus two retries").isEqualTo(3);
+    }
+
+    /** Publishes an upload and waits until it is in the dead-letter topic and the document is marked failed. */
+    private DocumentStatusChanged publishAndAwaitDeadLetterAndFailure(long id) {
+        publisher.publish(upload(id));
         try (KafkaConsumer<String, String> consumer = consumer(RUN + ".uploaded-dlt", RUN + ".status")) {
             List<ConsumerRecord<String, String>> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
                 return hasDeadLetter(seen, id) && failedStatus(seen, id) != null;
             });
-            assertThat(failedStatus(seen, id).error()).contains("object storage is unreachable");
+            return failedStatus(seen, id);
         }
-        assertThat(ATTEMPTS.get(id).get()).as("first try plus two retries").isEqualTo(3);
     }
 
     private static boolean hasDeadLetter(List<ConsumerRecord<String, String>> seen, long id) {
