@@ -8,6 +8,11 @@ import io.vectorless.ingest.IngestApplication;
 import io.vectorless.query.QueryApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -16,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +60,8 @@ public final class LocalStack implements AutoCloseable {
     public record Ports(int gateway, int ingest, int indexer, int query) {
     }
 
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
     private final EmbeddedInfrastructure infrastructure;
     private final List<ConfigurableApplicationContext> services = new CopyOnWriteArrayList<>();
     private final String gatewayUrl;
@@ -70,6 +78,9 @@ public final class LocalStack implements AutoCloseable {
         try {
             Map<String, String> common = new LinkedHashMap<>(infrastructure.endpoints().springProperties());
             common.put("vectorless.kafka.partitions", Integer.toString(options.partitions()));
+            // one replica of each service, always the same: static membership lets a restart (even after a
+            // crash) take its partitions back at once, instead of waiting out its former consumers' sessions
+            common.put("vectorless.kafka.membership.instance-id", "local");
             common.putAll(config.properties());
             // the three back-end services start side by side; the gateway last, once it knows query-service's port
             ExecutorService starter = Executors.newFixedThreadPool(3);
@@ -89,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> gateway = new LinkedHashMap<>(common);
             gateway.put("vectorless.gateway.query-service-url", queryUrl);
             gatewayUrl = "http://127.0.0.1:" + port(start(GatewayApplication::builder, config.ports().gateway(), gateway));
+            awaitReady(READY_TIMEOUT);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -114,6 +126,45 @@ public final class LocalStack implements AutoCloseable {
     /** The service contexts; the gateway's is the last. */
     public List<ConfigurableApplicationContext> services() {
         return List.copyOf(services);
+    }
+
+    /**
+     * Waits until every service's readiness group is UP: its dependencies answer and its consumers have joined
+     * their groups, so an upload made now is picked up at once.
+     */
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ConfigurableApplicationContext service : services) {
+            HealthEndpoint health = service.getBean(HealthEndpoint.class);
+            HealthComponent readiness = health.healthForPath("readiness");
+            while (readiness == null || !Status.UP.equals(readiness.getStatus())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service.getId() + " is not ready after " + timeout.toSeconds()
+                            + " s: " + describe(readiness));
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the services to be ready", e);
+                }
+                readiness = health.healthForPath("readiness");
+            }
+        }
+    }
+
+    private static String describe(HealthComponent readiness) {
+        if (readiness instanceof CompositeHealth composite && composite.getComponents() != null) {
+            StringBuilder down = new StringBuilder();
+            composite.getComponents().forEach((name, part) -> {
+                if (!Status.UP.equals(part.getStatus())) {
+                    down.append(name).append(' ').append(part.getStatus())
+                            .append(part instanceof Health health ? " " + health.getDetails() : "").append("; ");
+                }
+            });
+            return down.toString();
+        }
+        return readiness == null ? "no readiness group" : readiness.getStatus().toString();
     }
 
     private ConfigurableApplicationContext start(Supplier<SpringApplicationBuilder> builder, int port,
@@ -195,7 +246,7 @@ public final class LocalStack implements AutoCloseable {
         }, "local-stack-stop"));
         log.info("""
 
-                Vectorless RAG is up in {} s
+                Vectorless RAG is up and ready in {} s (every service's dependencies answer, every consumer is in its group)
                   gateway    {}   (API key: RAG_API_KEY, default 'pageindex-secret-key')
                   data       {}
                   Kafka {}, MongoDB {}, S3 {}

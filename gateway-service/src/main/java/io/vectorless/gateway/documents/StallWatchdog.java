@@ -1,6 +1,7 @@
 package io.vectorless.gateway.documents;
 
 import io.vectorless.gateway.config.GatewayProperties;
+import io.vectorless.gateway.config.HealingProperties;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.StallPolicy;
 import io.vectorless.gateway.storage.DocumentStore;
@@ -15,14 +16,19 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Makes sure no document stays in a non-final status forever: a document whose status has not changed for the
- * stall timeout is sent through the pipeline once more, and failed with a reason if it stalls again. Updates are
- * compare-and-set, so several gateway replicas running this at once act on a document only once.
+ * stall timeout is sent through the pipeline once more, and failed with a reason if it stalls again. A document
+ * that is only waiting its turn is not stalled: while its stage's queue (or the status projection) has not got
+ * past its partition, it is left alone, up to {@code maxQueueWait}; and when the broker cannot be asked, nothing is
+ * judged at all. Updates are compare-and-set, so several gateway replicas running this at once act on a document
+ * only once.
  */
 @Component
 public class StallWatchdog {
@@ -33,12 +39,17 @@ public class StallWatchdog {
     private final RagIndexSync ragSync;
     private final Duration timeout;
     private final Duration interval;
+    private final Duration maxQueueWait;
+    private final PipelineQueues queues;
     private final MeterRegistry meters;
     private ScheduledExecutorService scheduler;
 
     public StallWatchdog(DocumentStore docs, DocumentService documents, RagIndexSync ragSync,
-                         GatewayProperties properties, MeterRegistry meters) {
+                         GatewayProperties properties, HealingProperties healing, PipelineQueues queues,
+                         MeterRegistry meters) {
         this.meters = meters;
+        this.queues = queues;
+        this.maxQueueWait = healing.maxQueueWait();
         this.docs = docs;
         this.documents = documents;
         this.ragSync = ragSync;
@@ -73,7 +84,23 @@ public class StallWatchdog {
     /** One pass over stalled documents. */
     public void sweep(Instant now) {
         Instant cutoff = now.minus(timeout);
-        for (DocumentRecord stalled : docs.findStalled(cutoff)) {
+        List<DocumentRecord> candidates = docs.findStalled(cutoff);
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Optional<PipelineQueues.Snapshot> queued = queues.snapshot();
+        if (queued.isEmpty()) {
+            return;
+        }
+        Instant waitedTooLong = now.minus(maxQueueWait);
+        for (DocumentRecord stalled : candidates) {
+            if (queued.get().waiting(stalled.id(), stalled.status())
+                    && stalled.statusChangedAt().isAfter(waitedTooLong)) {
+                log.debug("document {} v{} is waiting in the queue for {}", stalled.id(), stalled.version(),
+                        stalled.status().wire());
+                meters.counter("vectorless.gateway.stalls", "action", "waiting").increment();
+                continue;
+            }
             if (StallPolicy.decide(stalled) == StallPolicy.Action.REDRIVE) {
                 docs.update(stalled.id(), d -> stillStalled(d, stalled, cutoff)
                                 ? d.newRun(d.version(), now).withStallRetries(d.stallRetries() + 1) : null)

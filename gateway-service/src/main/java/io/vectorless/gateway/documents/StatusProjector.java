@@ -28,11 +28,17 @@ public class StatusProjector {
         this.ragSync = ragSync;
     }
 
-    public void apply(DocumentStatusChanged event) {
+    /**
+     * Folds one event into its document; harmless to repeat (see {@link StatusProjection}), which is what lets
+     * {@code StatusReplay} rebuild the projection from the topic.
+     *
+     * @return whether the document changed
+     */
+    public boolean apply(DocumentStatusChanged event) {
         Optional<DocumentRecord> current = docs.find(event.documentId());
         if (current.isEmpty()) {
             log.debug("status for unknown document {} ignored", event.documentId());
-            return;
+            return false;
         }
         StatusProjection.Outcome preview = StatusProjection.apply(current.get(), event, Instant.now());
         if (preview.supersededVersion() > 0) {
@@ -41,12 +47,14 @@ public class StatusProjector {
                     current.get().workspaceId()));
         }
         Instant now = Instant.now();
-        DocumentRecord latest = docs.update(event.documentId(), d -> StatusProjection.apply(d, event, now).updated())
-                .map(DocumentStore.Change::after)
+        Optional<DocumentStore.Change> change = docs.update(event.documentId(),
+                d -> StatusProjection.apply(d, event, now).updated());
+        DocumentRecord latest = change.map(DocumentStore.Change::after)
                 .or(() -> docs.find(event.documentId()))
                 .orElse(null);
         if (latest != null) {
             ragSync.refresh(latest);
         }
+        return change.isPresent();
     }
 }

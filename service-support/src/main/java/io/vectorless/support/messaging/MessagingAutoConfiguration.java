@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -23,6 +24,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Topics as beans with explicit partitions, the event publisher, and the consumers' failure policy: bounded
  * exponential backoff, then the dead-letter topic and a {@code failed} status; permanent failures skip the retries.
+ * Consumers' group membership ({@link ConsumerMembership}) is set here too.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnBean(KafkaTemplate.class)
@@ -50,6 +52,17 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<String, String> template, MessagingProperties properties) {
         return new EventPublisher(template, properties);
+    }
+
+    @Bean
+    ConsumerMembership consumerMembership(MessagingProperties properties) {
+        return new ConsumerMembership(properties.membership());
+    }
+
+    @Bean
+    StaticMembersRelease staticMembersRelease(ConsumerMembership membership, KafkaListenerEndpointRegistry registry,
+                                              KafkaAdmin kafkaAdmin) {
+        return new StaticMembersRelease(membership, registry, kafkaAdmin);
     }
 
     @Bean

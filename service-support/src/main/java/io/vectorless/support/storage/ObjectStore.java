@@ -108,6 +108,29 @@ public class ObjectStore {
         return keys;
     }
 
+    /** One stored object as a listing shows it. */
+    public record StoredObject(String key, long size, java.time.Instant lastModified) {
+    }
+
+    /** Objects under a prefix, recursively, with their size and when they were written. */
+    public List<StoredObject> listObjects(String prefix) {
+        ensureBucket();
+        List<StoredObject> objects = new ArrayList<>();
+        for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
+                .recursive(true).build())) {
+            Item item = call(result::get, "list " + prefix);
+            objects.add(new StoredObject(item.objectName(), item.size(),
+                    item.lastModified() == null ? null : item.lastModified().toInstant()));
+        }
+        return objects;
+    }
+
+    /** Asks the server whether the bucket exists (not cached: a health check). */
+    public boolean bucketExists() {
+        return call(() -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()),
+                "find bucket " + bucket);
+    }
+
     /** Deletes every object under a prefix; returns how many went. Deleting nothing is not an error. */
     public int deletePrefix(String prefix) {
         List<String> keys = list(prefix);
