@@ -143,7 +143,8 @@ final class ChildProcessKafka implements KafkaServer {
                 .filter(handle -> handle.info().commandLine().map(c -> c.contains(KafkaChild.class.getName())
                         || c.contains("kafka.Kafka")).orElse(false));
         leftOver.ifPresent(handle -> {
-            log.warn("stopping the Kafka broker left over from an earlier run (pid {})", handle.pid());
+            // its parent is gone, so it is stopping by itself already (an older broker stops on SIGTERM)
+            log.warn("waiting for the Kafka broker left over from an earlier run to stop (pid {})", handle.pid());
             handle.destroy();
             try {
                 handle.onExit().get(PORT_RELEASE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -244,11 +245,16 @@ final class ChildProcessKafka implements KafkaServer {
         }
     }
 
+    /** Closes the broker's standard input, which it takes as the signal to shut down (it ignores SIGTERM). */
     private static void stop(Process broker) {
         if (broker == null || !broker.isAlive()) {
             return;
         }
-        broker.destroy();
+        try {
+            broker.getOutputStream().close();
+        } catch (IOException alreadyClosed) {
+            // then the broker is on its way out already
+        }
         try {
             if (!broker.waitFor(30, TimeUnit.SECONDS)) {
                 broker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -8,15 +8,18 @@ import java.lang.reflect.Proxy;
  * The entry point of the child-process broker ({@link ChildProcessKafka}): runs {@code kafka.Kafka} and ends with
  * its parent. The parent holds the write end of this process's standard input; however the parent ends (even
  * {@code kill -9}) the pipe closes, the read here sees end-of-file and the broker shuts down, so no orphan broker
- * holds the port for the next start. SIGINT is ignored: Ctrl-C in a terminal reaches the whole process group, and
- * the parent stops its services first (their consumers leave their groups) and the broker last.
+ * holds the port for the next start. That is also how the parent stops it on purpose. SIGINT, SIGTERM and SIGHUP
+ * are ignored: Ctrl-C, a closing terminal or a service manager signal the whole process group at once, and the
+ * parent must stop its services first (their consumers leave their groups) and the broker last.
  */
 public final class KafkaChild {
     private KafkaChild() {
     }
 
     public static void main(String[] args) throws Exception {
-        ignoreInterrupt();
+        for (String signal : new String[]{"INT", "TERM", "HUP"}) {
+            ignore(signal);
+        }
         Thread watch = new Thread(() -> {
             awaitEndOfInput(System.in);
             System.err.println("the parent process has ended: stopping the Kafka broker");
@@ -49,7 +52,7 @@ public final class KafkaChild {
     }
 
     /** sun.misc.Signal through reflection, as Kafka itself does: the API is not part of the compiled-against JDK. */
-    private static void ignoreInterrupt() {
+    private static void ignore(String name) {
         try {
             Class<?> signal = Class.forName("sun.misc.Signal");
             Class<?> handler = Class.forName("sun.misc.SignalHandler");
@@ -57,13 +60,13 @@ public final class KafkaChild {
                     (proxy, method, arguments) -> switch (method.getName()) {
                         case "hashCode" -> System.identityHashCode(proxy);
                         case "equals" -> proxy == arguments[0];
-                        case "toString" -> "ignore SIGINT";
+                        case "toString" -> "ignore SIG" + name;
                         default -> null; // handle(signal): nothing to do
                     });
             signal.getMethod("handle", signal, handler)
-                    .invoke(null, signal.getConstructor(String.class).newInstance("INT"), ignore);
+                    .invoke(null, signal.getConstructor(String.class).newInstance(name), ignore);
         } catch (ReflectiveOperationException | RuntimeException unavailable) {
-            System.err.println("cannot ignore SIGINT (" + unavailable + "); Ctrl-C stops the broker at once");
+            System.err.println("cannot ignore SIG" + name + " (" + unavailable + "): it stops the broker at once");
         }
     }
 }

@@ -56,7 +56,7 @@ public class StaticMembersRelease implements SmartLifecycle {
         for (MessageListenerContainer container : registry.getListenerContainers()) {
             if (container.getGroupId() != null) {
                 prefixesByGroup.computeIfAbsent(container.getGroupId(), g -> new java.util.ArrayList<>())
-                        .add(membership.instanceIdPrefix(container.getListenerId()) + "-");
+                        .add(membership.instanceIdPrefix(container.getListenerId()));
             }
         }
         if (prefixesByGroup.isEmpty()) {
@@ -73,7 +73,7 @@ public class StaticMembersRelease implements SmartLifecycle {
                 List<MemberToRemove> ours = group.members().stream()
                         .map(MemberDescription::groupInstanceId)
                         .flatMap(java.util.Optional::stream)
-                        .filter(id -> prefixes.stream().anyMatch(id::startsWith))
+                        .filter(id -> prefixes.stream().anyMatch(p -> id.equals(p) || id.startsWith(p + "-")))
                         .map(MemberToRemove::new).toList();
                 if (!ours.isEmpty()) {
                     admin.removeMembersFromConsumerGroup(group.groupId(), new RemoveMembersFromConsumerGroupOptions(ours))
