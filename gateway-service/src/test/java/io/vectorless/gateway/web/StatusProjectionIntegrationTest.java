@@ -285,6 +285,10 @@ class StatusProjectionIntegrationTest extends GatewayTestBase {
         assertThat(http.get("/api/documents/" + id).json().get("status").asText()).isEqualTo("queued");
 
         watchdog.sweep(later.plus(Duration.ofMinutes(11)));
+        // no ingest runs here, so the re-driven upload waits in its queue: that is not a stall
+        assertThat(http.get("/api/documents/" + id).json().get("status").asText()).isEqualTo("queued");
+
+        watchdog.sweep(later.plus(Duration.ofHours(7))); // past the queue-wait ceiling (6 h)
 
         JsonNode failed = http.get("/api/documents/" + id).json();
         assertThat(failed.get("status").asText()).isEqualTo("failed");
