@@ -91,7 +91,7 @@ class InputLimitsApiTest extends GatewayTestBase {
     @Test
     void errorsTheContainerAnswersAreJsonDetail() throws IOException {
         for (String target : new String[]{"/api/documents/1%2F2", "/api/documents/%00", "/api/%zz",
-                "/api/documents/1%2e%2e%2f%2e%2e%2factuator"}) {
+                "/api/documents/1%2e%2e%2f%2e%2e%2factuator", "/api/{x}", "/api/a\\b"}) {
             String raw = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
                     + "Authorization: Bearer " + Http.KEY + "\r\nConnection: close\r\n\r\n");
             assertThat(raw).as(target).startsWith("HTTP/1.1 4");

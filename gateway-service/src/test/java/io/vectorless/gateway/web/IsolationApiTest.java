@@ -244,4 +244,15 @@ class IsolationApiTest extends GatewayTestBase {
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/keys")).GET())
                 .status()).isEqualTo(401);
     }
+
+    @Test
+    void keyManagementIsInTheApiDescriptionAndTheCallerIsNoParameter() {
+        JsonNode docs = http.get("/v3/api-docs").json();
+
+        assertThat(docs.path("paths").path("/api/keys").has("post")).isTrue();
+        assertThat(docs.path("paths").path("/api/keys").has("get")).isTrue();
+        assertThat(docs.path("paths").path("/api/keys/{key_id}").has("delete")).isTrue();
+        assertThat(docs.path("components").path("schemas").has("ApiKeyCreated")).isTrue();
+        assertThat(docs.findValuesAsText("name")).doesNotContain("caller");
+    }
 }
