@@ -22,7 +22,8 @@ final class ApiSchemas {
     record Upload(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
                           description = "PDF, MD, DOCX, PPTX or TXT") byte[] file,
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long workspaceId,
-                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String username,
+                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Who uploads; with a user"
+                          + " key it may be left out and must otherwise be the key's own user") String username,
                   @Schema(description = "Skip LLM summaries", defaultValue = "false") Boolean quickIndex,
                   @JsonProperty("wait") @Schema(description = "Seconds to wait for a final status before answering")
                   Double waitSeconds) {
