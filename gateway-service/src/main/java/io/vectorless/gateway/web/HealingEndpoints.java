@@ -2,11 +2,15 @@ package io.vectorless.gateway.web;
 
 import io.vectorless.gateway.documents.OrphanSweeper;
 import io.vectorless.gateway.messaging.StatusReplay;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import io.vectorless.support.web.Caller;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.lang.Nullable;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +19,7 @@ import java.time.Instant;
  * Self-healing on demand, behind the API key like every actuator endpoint but health:
  * {@code POST /actuator/statusreplay[?hours=N]} rebuilds the status projection from {@code document.status} (the
  * whole topic without {@code hours}); {@code POST /actuator/orphansweep} removes objects of no live document
- * version now.
+ * version now. Both are the admin's: a user key gets 404, as for anything that is not its own.
  */
 @Configuration(proxyBeanMethods = false)
 class HealingEndpoints {
@@ -30,7 +34,18 @@ class HealingEndpoints {
         return new OrphanSweepEndpoint(sweeper);
     }
 
-    @Endpoint(id = "statusreplay")
+    /** Whether the request came with the admin key (a call from inside the process counts as the admin). */
+    static boolean admin() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object caller = request == null ? null : request.getAttribute(Caller.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return !(caller instanceof Caller known) || known.admin();
+    }
+
+    static <T> WebEndpointResponse<T> notFound() {
+        return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+    }
+
+    @WebEndpoint(id = "statusreplay")
     static class StatusReplayEndpoint {
         private final StatusReplay replay;
 
@@ -39,12 +54,16 @@ class HealingEndpoints {
         }
 
         @WriteOperation
-        public StatusReplay.Result replay(@Nullable Integer hours) {
-            return replay.replay(hours == null ? null : Instant.now().minus(Duration.ofHours(Math.max(0, hours))));
+        public WebEndpointResponse<StatusReplay.Result> replay(@Nullable Integer hours) {
+            if (!admin()) {
+                return notFound();
+            }
+            return new WebEndpointResponse<>(replay.replay(hours == null ? null
+                    : Instant.now().minus(Duration.ofHours(Math.max(0, hours)))));
         }
     }
 
-    @Endpoint(id = "orphansweep")
+    @WebEndpoint(id = "orphansweep")
     static class OrphanSweepEndpoint {
         private final OrphanSweeper sweeper;
 
@@ -53,8 +72,8 @@ class HealingEndpoints {
         }
 
         @WriteOperation
-        public OrphanSweeper.Result sweep() {
-            return sweeper.sweep(Instant.now());
+        public WebEndpointResponse<OrphanSweeper.Result> sweep() {
+            return admin() ? new WebEndpointResponse<>(sweeper.sweep(Instant.now())) : notFound();
         }
     }
 }
