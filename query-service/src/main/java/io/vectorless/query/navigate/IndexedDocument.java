@@ -1,13 +1,7 @@
 package io.vectorless.query.navigate;
 
-import io.vectorless.schema.tree.TreeNode;
+import io.vectorless.search.DocumentSearchIndex;
 
-import java.util.Optional;
-
-/** A routed document with its whole tree loaded. */
-public record IndexedDocument(DocumentCard card, TreeNode root) {
-
-    public Optional<TreeNode> find(String nodeId) {
-        return root.flatten().stream().filter(n -> n.nodeId().equals(nodeId)).findFirst();
-    }
+/** A document with its version's search index opened. */
+public record IndexedDocument(DocumentCard card, DocumentSearchIndex index) {
 }
