@@ -1,6 +1,7 @@
 package io.vectorless.search;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -49,18 +50,17 @@ public final class WorkspaceIndex {
         this.analyzers = new LinkedHashSet<>();
         documents.forEach(d -> analyzers.add(d.analyzer()));
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        IndexWriterConfig config = new IndexWriterConfig(Languages.analyzer(Languages.UNKNOWN));
+        // each card is analysed with its own document's analyzer up front; the writer only splits on spaces
+        IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (int i = 0; i < documents.size(); i++) {
                 DocumentSearchIndex d = documents.get(i);
                 Analyzer analyzer = d.analyzer();
                 Document card = new Document();
                 card.add(new StoredField("i", i));
-                card.add(new Field(IndexFields.TITLE, analyzer.tokenStream(IndexFields.TITLE, d.docTitle()),
-                        TextField.TYPE_NOT_STORED));
+                card.add(new TextField(IndexFields.TITLE, analysed(analyzer, d.docTitle()), Field.Store.NO));
                 String routing = String.join("\n", d.overview(), String.join("\n", d.sectionTitles()), d.terms());
-                card.add(new Field(IndexFields.ROUTING, analyzer.tokenStream(IndexFields.ROUTING, routing),
-                        TextField.TYPE_NOT_STORED));
+                card.add(new TextField(IndexFields.ROUTING, analysed(analyzer, routing), Field.Store.NO));
                 writer.addDocument(card);
             }
             writer.commit();
@@ -79,6 +79,10 @@ public final class WorkspaceIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String analysed(Analyzer analyzer, String text) {
+        return String.join(" ", Languages.terms(analyzer, IndexFields.BODY, text));
     }
 
     public List<DocumentSearchIndex> documents() {

@@ -90,8 +90,8 @@ public final class QueryEngine {
             return withLlm(request, workspace, searchText, history, log, guard);
         } catch (LlmUnavailableException | LlmException e) {
             if (guard.started()) {
-                guard.accept("\n\n(The answer was cut off: " + e.getMessage() + ".)");
-                return guard.partial();
+                // part of the answer is out: the client must learn it broke off, not get a quietly shorter answer
+                throw new AnswerInterruptedException(e.getMessage(), e);
             }
             String note = "(The LLM could not be used (" + e.getMessage() + "): this answer is extracted from the "
                     + "best-matching sections.)";

@@ -78,7 +78,9 @@ final class TreeSearch {
                 continue;
             }
             boolean root = section.parentId() == null;
-            if (section.span() <= TIGHT_PAGES && (!root || single)) {
+            // a long section with no sub-sections and no page texts cannot be narrowed: it is its own unit
+            boolean indivisible = section.childIds().isEmpty() && !index.hasPages();
+            if ((section.span() <= TIGHT_PAGES || indivisible) && (!root || single)) {
                 add(units, new Unit(doc, section, 0, hit.score, "section matches"));
             } else {
                 chapters.merge(section.nodeId(), (double) hit.score, Math::max);
