@@ -119,10 +119,10 @@ public final class Languages {
         }
         // CJK characters each carry a word's worth of meaning, so a modest share already makes the text CJK
         if ((han + kana + hangul) * 4 >= letters) {
-            if (kana * 10 >= han + kana) {
-                return "ja";
+            if (hangul > han + kana) {
+                return "ko";
             }
-            return hangul > han ? "ko" : "zh";
+            return kana > 0 && kana * 10 >= han + kana ? "ja" : "zh";
         }
         int[] counts = {cyrillic, arabic, greek, devanagari, thai, latin};
         String[] names = {"ru", persian * 20 > arabic ? "fa" : "ar", "el", "hi", "th", "latin"};

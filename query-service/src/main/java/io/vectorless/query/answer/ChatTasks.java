@@ -28,7 +28,8 @@ public final class ChatTasks {
     private static final Set<String> SMALL_WORDS = Set.of("a", "an", "the", "of", "to", "in", "on", "for", "and",
             "or", "is", "are", "was", "what", "how", "why", "when", "where", "which", "who", "do", "does", "did",
             "can", "could", "should", "would", "i", "me", "my", "we", "our", "you", "your", "it", "its", "this",
-            "that", "with", "about", "from", "by", "be", "at", "as", "please", "tell");
+            "that", "with", "about", "from", "by", "be", "at", "as", "please", "tell", "each", "any", "all", "some",
+            "there", "have", "has", "many", "much");
 
     private ChatTasks() {
     }
