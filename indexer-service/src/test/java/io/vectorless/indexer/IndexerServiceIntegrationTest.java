@@ -83,7 +83,7 @@ class IndexerServiceIntegrationTest {
     }
 
     @Test
-    void indexesAParsedDocumentIntoNodesAndAnnouncesIndexedOnceEvenWhenTheEventIsReplayed() {
+    void indexesAParsedDocumentIntoNodesAndAnnouncesIndexedOnceEvenWhenTheEventIsReplayed() throws Exception {
         long id = IDS.incrementAndGet();
         DocumentParsed event = parsedEvent(id, 1, storeParsed(id, 1, outlineDocument(id, 1)));
 

@@ -1,7 +1,9 @@
 package io.vectorless.query.navigate;
 
 import io.vectorless.schema.tree.TreeNode;
+import io.vectorless.search.Queries;
 import io.vectorless.search.WorkspaceIndex;
+import org.apache.lucene.analysis.Analyzer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -134,10 +136,21 @@ public final class LexicalNavigator {
             SectionRef ref = new SectionRef(unit.doc().card().docId(), unit.doc().card().title(), node);
             refs.add(ref);
             why.add(ref.citation() + (documents.size() > 1 ? " of \"" + ref.docTitle() + "\"" : "") + ": "
-                    + unit.why() + String.format(Locale.ROOT, " (score %.2f)", unit.score()));
+                    + unit.why() + matched(question, node, unit.doc())
+                    + String.format(Locale.ROOT, " (score %.2f)", unit.score()));
         }
         return new Selection(refs, "Search over the document index (" + used + " page(s) of " + pageBudget
                 + " in budget): " + String.join("; ", why) + ".");
+    }
+
+    /** The question's terms the place itself contains, as the analyzer sees them (stems). */
+    private static String matched(String question, TreeNode node, IndexedDocument doc) {
+        Set<Analyzer> analyzer = Set.of(doc.index().analyzer());
+        Set<String> terms = new java.util.LinkedHashSet<>(Queries.terms(question, analyzer));
+        StringBuilder own = new StringBuilder(node.title()).append('\n').append(node.text());
+        node.children().forEach(c -> own.append('\n').append(c.title()));
+        terms.retainAll(Queries.terms(own.toString(), analyzer));
+        return terms.isEmpty() ? "" : "; matches " + String.join(", ", terms);
     }
 
     private static int newPages(TreeSearch.Unit unit, Set<Integer> covered) {

@@ -90,6 +90,9 @@ final class TreeSearch {
         Map<String, Unit> lifted = new LinkedHashMap<>(units);
         for (Map.Entry<String, Double> chapter : chapters.entrySet()) {
             SectionInfo info = index.section(chapter.getKey()).orElseThrow();
+            if (info.parentId() == null) {
+                continue; // the whole document matching lifts everything alike: it tells nothing
+            }
             boolean inside = false;
             for (Unit unit : units.values()) {
                 if (within(index, unit, info)) {
@@ -99,7 +102,7 @@ final class TreeSearch {
                             "inside \"" + info.title() + "\""));
                 }
             }
-            if (!inside && info.parentId() != null) {
+            if (!inside) {
                 Unit first = index.hasPages() && info.startPage() > 0
                         ? new Unit(doc, info, info.startPage(), chapter.getValue() * CHAPTER_SHARE * 2,
                         "start of the matching section")
