@@ -70,7 +70,8 @@ import java.util.regex.Pattern;
  */
 public final class RetrievalQualityBenchmark {
     private static final Pattern ENTRY = Pattern.compile("^(.+?)\\s*(?:\\.\\s*){3,}\\s*(\\d+(?:\\s*,\\s*\\d+)*)\\s*$");
-    private static final Pattern HEAD = Pattern.compile("^.*\\S\\s+(\\d{1,4})\\s*$");
+    /** A running head ending in the printed page number, or the number alone on the first line. */
+    private static final Pattern HEAD = Pattern.compile("^(?:.*\\S\\s+)?(\\d{1,4})\\s*$");
     private static final int BUDGET = 5;
     private static final EnglishAnalyzer ENGLISH = new EnglishAnalyzer();
 
@@ -165,29 +166,28 @@ public final class RetrievalQualityBenchmark {
         String name = file.getFileName().toString();
         ParsedDocument parsed = parser.parse(pdf, new SourceFile(1, id, 1, name, "application/pdf"),
                 ImageSink.DISCARD);
-        Map<Integer, String> text = new HashMap<>();
-        for (PageText page : PageTexts.of(parsed)) {
-            text.put(page.page(), page.text());
-        }
+        // running heads and index pages are what the parser drops on purpose: read them from the raw text layer
+        Map<Integer, String> text = rawPages(pdf);
         Map<Integer, Integer> physical = new HashMap<>();
         int firstIndexPage = Integer.MAX_VALUE;
         List<String[]> entries = new ArrayList<>();
         for (int p = 1; p <= parsed.pageCount(); p++) {
             String page = text.getOrDefault(p, "");
-            String head = page.lines().findFirst().orElse("");
-            Matcher number = HEAD.matcher(head);
+            String head = page.lines().limit(2).reduce((a, b) -> a + " " + b).orElse("");
+            String first = page.lines().findFirst().orElse("");
+            Matcher number = HEAD.matcher(first);
             if (number.matches()) {
                 physical.putIfAbsent(Integer.parseInt(number.group(1)), p);
             }
             if (head.toLowerCase(Locale.ROOT).contains("concept index")) {
                 firstIndexPage = Math.min(firstIndexPage, p);
-                for (String line : page.lines().skip(1).toList()) {
+                for (String line : page.lines().toList()) {
                     Matcher entry = ENTRY.matcher(line.strip());
                     if (entry.matches()) {
                         entries.add(new String[]{entry.group(1).strip(), entry.group(2)});
                     }
                 }
-            } else if (head.toLowerCase(Locale.ROOT).contains(" index") && head.matches("(?i)^appendix.*")) {
+            } else if (head.toLowerCase(Locale.ROOT).matches(".*appendix [a-z]:? .*index.*")) {
                 firstIndexPage = Math.min(firstIndexPage, p);
             }
         }
@@ -219,6 +219,19 @@ public final class RetrievalQualityBenchmark {
         SearchIndexWriter.write(new IndexInput(id, 1, tree.docTitle(), tree.root(), pages), directory);
         return new Manual(id, name.replace(".pdf", ""), DocumentSearchIndex.open(directory), pageIndex(pages),
                 questions);
+    }
+
+    private static Map<Integer, String> rawPages(byte[] pdf) throws java.io.IOException {
+        Map<Integer, String> out = new HashMap<>();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                out.put(p, stripper.getText(doc));
+            }
+        }
+        return out;
     }
 
     private static ByteBuffersDirectory pageIndex(List<PageText> pages) throws Exception {
