@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -93,7 +94,11 @@ class QueryForwarder {
 
     @RequestMapping(path = "/v1/models/{model}", method = RequestMethod.GET)
     @ApiResponse(responseCode = "200", description = "One workspace as a model; 404 in OpenAI's error shape if none")
-    ResponseEntity<StreamingResponseBody> model(HttpServletRequest request) {
+    ResponseEntity<StreamingResponseBody> model(Caller caller, @PathVariable String model,
+                                                HttpServletRequest request) {
+        if (!scope.maySeeModel(caller, model)) {
+            return modelNotFound();
+        }
         return forward(request, null);
     }
 
