@@ -20,13 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The system the way production runs it, on one machine: the embedded infrastructure in this JVM (Kafka as its own
  * child) and every service as its own JVM — gateway, query, {@code ingesters} ingest processes and {@code indexers}
  * indexer processes, each kind in one consumer group — each with its own port and log file under
  * {@code <data>/logs/}. Children die with the launcher: on close (Ctrl-C, SIGTERM) they get SIGTERM and a grace
- * period; if the launcher is killed outright they see their stdin close ({@link ParentWatch}).
+ * period; if the launcher is killed outright they see its process end ({@link ParentWatch}).
  */
 public final class ProcessStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProcessStack.class);
@@ -58,11 +59,15 @@ public final class ProcessStack implements AutoCloseable {
         }
     }
 
-    private final EmbeddedInfrastructure infrastructure;
+    private volatile EmbeddedInfrastructure infrastructure;
     private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
     private final ServiceProcess gateway;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread stopOnExit = new Thread(this::close, "process-stack-stop");
 
     private ProcessStack(Config config) {
+        // registered first, so a Ctrl-C while services are still starting stops what has started
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         EmbeddedInfrastructure.Options options = new EmbeddedInfrastructure.Options(config.dataDirectory(),
                 config.kafkaInProcess(), config.kafkaInProcess() ? null : LocalStack.kafkaClasspath(),
                 config.kafkaPort(), config.mongoPort(), config.s3Port(), config.kafkaInProcess() ? 4 : 12);
@@ -108,6 +113,7 @@ public final class ProcessStack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(config.javaOptions());
+        command.add("-D" + ParentWatch.PARENT_PID + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(classpath);
         command.add(ParentWatch.class.getName());
@@ -153,11 +159,25 @@ public final class ProcessStack implements AutoCloseable {
     /** Stops the services side by side (SIGTERM, then SIGKILL after a grace period), then the infrastructure. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it finds the stack closed
+            }
+        } else {
+            log.info("stopping Vectorless RAG: {} service processes", processes.size());
+        }
         processes.forEach(ServiceProcess::beginStop);
         for (ServiceProcess process : processes) {
             process.stop(STOP_GRACE);
         }
-        infrastructure.close();
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
     }
 
     /** {@code --indexers N} (and optionally {@code --ingesters N}) asks for this mode. */
@@ -189,12 +209,6 @@ public final class ProcessStack implements AutoCloseable {
                 Math.max(1, option(args, "--indexers")), Math.max(1, option(args, "--ingesters")),
                 List.of(options.trim().split("\\s+")), Map.of(), Map.of());
         ProcessStack stack = start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping Vectorless RAG: {} service processes", stack.processes().size());
-            stack.close();
-            stopped.countDown();
-        }, "process-stack-stop"));
         StringBuilder lines = new StringBuilder();
         for (ServiceProcess process : stack.processes()) {
             lines.append(String.format("%n  %-10s %s  pid %-7d log %s", process.name(), process.url(), process.pid(),
@@ -209,7 +223,7 @@ public final class ProcessStack implements AutoCloseable {
                 String.format("%.1f", (System.nanoTime() - started) / 1e9), lines, data,
                 stack.endpoints().kafkaBootstrapServers(), stack.endpoints().mongoUri(),
                 stack.endpoints().s3Endpoint());
-        stopped.await();
+        new CountDownLatch(1).await();
     }
 
     /** Base ports as in the one-JVM stack; extra indexers after query's port, extra ingesters after those. */

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service running as its own JVM: its name (e.g. {@code indexer-2}), port, log file and process. Its stdin stays
- * an open pipe to the launcher, which is how it notices the launcher is gone ({@link io.vectorless.infra.ParentWatch}).
+ * One service running as its own JVM: its name (e.g. {@code indexer-2}), port, log file and process. It watches the
+ * launcher's process and stops when the launcher is gone ({@link io.vectorless.infra.ParentWatch}).
  */
 public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
