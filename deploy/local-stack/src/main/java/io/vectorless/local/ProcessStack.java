@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ProcessStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProcessStack.class);
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     /**
@@ -95,9 +95,6 @@ public final class ProcessStack implements AutoCloseable {
             for (ServiceProcess process : processes) {
                 process.awaitUp(START_TIMEOUT);
             }
-            for (ServiceProcess process : processes) {
-                watchForUnexpectedExit(process);
-            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -110,9 +107,7 @@ public final class ProcessStack implements AutoCloseable {
 
     private ServiceProcess launch(String name, Class<?> application, int port, Map<String, String> properties,
                                   Config config, String classpath, Path logs) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(config.javaOptions());
+        List<String> command = new ArrayList<>(config.javaOptions());
         command.add("-D" + ParentWatch.PARENT_PID + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(classpath);
@@ -123,16 +118,22 @@ public final class ProcessStack implements AutoCloseable {
         command.add("--spring.kafka.client-id=" + name);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
-            ServiceProcess process = new ServiceProcess(name, port, logs.resolve(name + ".log"), command);
+            ServiceProcess process = new ServiceProcess(name, port, logs.resolve(name + ".log"),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), command);
             processes.add(process);
+            watchForUnexpectedExit(process);
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
         }
     }
 
-    private static void watchForUnexpectedExit(ServiceProcess process) {
-        process.onExit(() -> log.warn("{} has exited; see {}", process.name(), process.log()));
+    private void watchForUnexpectedExit(ServiceProcess process) {
+        process.onExit(() -> {
+            if (!closed.get()) {
+                log.warn("{} has exited; see {}", process.name(), process.log());
+            }
+        });
     }
 
     public String gatewayUrl() {

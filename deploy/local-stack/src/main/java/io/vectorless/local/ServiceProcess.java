@@ -25,12 +25,19 @@ public final class ServiceProcess {
     private final Path log;
     private final Process process;
 
-    ServiceProcess(String name, int port, Path log, List<String> command) throws IOException {
+    /**
+     * @param java      the java launcher
+     * @param arguments its arguments (JVM options, classpath, main class, program arguments): they go to an argument
+     *                  file next to the log, so the command line stays short and readable in {@code ps}
+     */
+    ServiceProcess(String name, int port, Path log, String java, List<String> arguments) throws IOException {
         this.name = name;
         this.port = port;
         this.log = log;
         Files.createDirectories(log.getParent());
-        this.process = new ProcessBuilder(command)
+        Path argumentFile = log.resolveSibling(name + ".args");
+        Files.write(argumentFile, arguments.stream().map(ServiceProcess::quoted).toList(), StandardCharsets.UTF_8);
+        this.process = new ProcessBuilder(java, "@" + argumentFile)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
@@ -58,6 +65,11 @@ public final class ServiceProcess {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** One argument as java's argument files want it: in double quotes, backslashes and quotes escaped. */
+    private static String quoted(String argument) {
+        return '"' + argument.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     void onExit(Runnable action) {
