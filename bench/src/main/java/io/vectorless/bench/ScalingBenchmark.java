@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
  * ./mvnw -q -DskipTests install &amp;&amp; ./mvnw -q -pl bench dependency:build-classpath \
  *     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
  * java -Xmx2g -cp bench/target/classes:$(cat bench/target/classpath.txt) io.vectorless.bench.ScalingBenchmark \
- *     [documents=40] [minPages=100] [maxPages=500] [llmDelayMs=300] [scale=1,2]
+ *     [documents=40] [minPages=100] [maxPages=500] [llmDelayMs=300] [scale=1,2] [runs=indexers,ingest]
  * </pre>
  */
 public final class ScalingBenchmark {
@@ -55,7 +55,8 @@ public final class ScalingBenchmark {
     private static final Pattern PARSED_PAGES = Pattern.compile(
             "(?m)^vectorless_pages_total\\{[^}]*stage=\"parsed\"[^}]*} (\\S+)");
 
-    private record Options(int documents, int minPages, int maxPages, int llmDelayMs, List<Integer> scale) {
+    private record Options(int documents, int minPages, int maxPages, int llmDelayMs, List<Integer> scale,
+                           String runs) {
         static Options parse(String[] args) {
             Map<String, String> values = new TreeMap<>();
             for (String arg : args) {
@@ -66,7 +67,8 @@ public final class ScalingBenchmark {
                     Integer.parseInt(values.getOrDefault("minPages", "100")),
                     Integer.parseInt(values.getOrDefault("maxPages", "500")),
                     Integer.parseInt(values.getOrDefault("llmDelayMs", "300")),
-                    List.of(values.getOrDefault("scale", "1,2").split(",")).stream().map(Integer::parseInt).toList());
+                    List.of(values.getOrDefault("scale", "1,2").split(",")).stream().map(Integer::parseInt).toList(),
+                    values.getOrDefault("runs", "indexers,ingest"));
         }
     }
 
@@ -86,10 +88,10 @@ public final class ScalingBenchmark {
         System.out.printf(Locale.ROOT, "batch: %d documents, %d pages%n", batch.size(), totalPages);
         try (ScriptedLlmServer llm = ScriptedLlmServer.start()) {
             llm.respondWith(call -> Reply.delayed(Duration.ofMillis(options.llmDelayMs()), summaries(call)));
-            for (int indexers : options.scale()) {
+            for (int indexers : options.runs().contains("indexers") ? options.scale() : List.<Integer>of()) {
                 run("indexers", 1, indexers, false, batch, totalPages, llm);
             }
-            for (int ingesters : options.scale()) {
+            for (int ingesters : options.runs().contains("ingest") ? options.scale() : List.<Integer>of()) {
                 run("ingest", ingesters, 2, true, batch, totalPages, llm);
             }
         }
@@ -193,7 +195,7 @@ public final class ScalingBenchmark {
         return lag;
     }
 
-    private static List<Pdf> generate(Options options) {
+    private static List<Pdf> generate(Options options) throws IOException {
         List<Pdf> batch = new ArrayList<>();
         int span = Math.max(1, options.maxPages() - options.minPages());
         for (int i = 0; i < options.documents(); i++) {

@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ProcessStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProcessStack.class);
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    /** Generous: five JVMs starting at once on two busy cores can take minutes; a crash still ends the wait at once. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(
+            Long.parseLong(LocalStack.env("SERVICE_START_TIMEOUT_SECONDS", "900")));
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     /**

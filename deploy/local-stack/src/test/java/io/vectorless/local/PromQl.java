@@ -15,7 +15,7 @@ final class PromQl {
     private static final Pattern GROUPING = Pattern.compile("\\b(by|without|on|ignoring)\\s*\\([^)]*\\)");
     private static final Pattern RANGES = Pattern.compile("\\[[^]]*]");
     private static final Pattern STRINGS = Pattern.compile("\"[^\"]*\"");
-    private static final Pattern NAME = Pattern.compile("(?<![\\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)(?!\\s*\\()");
+    private static final Pattern NAME = Pattern.compile("(?<![\\w.])([a-zA-Z_:][a-zA-Z0-9_:]*+)(?!\\s*\\()");
 
     private PromQl() {
     }

@@ -23,7 +23,7 @@ class FailureReasonTest {
         assertThat(FailureReason.of(new DataAccessResourceFailureException("down"))).isEqualTo(FailureReason.DATABASE);
         assertThat(FailureReason.of(new UncheckedIOException(new IOException("disk")))).isEqualTo(FailureReason.INTERNAL);
         assertThat(FailureReason.values()).extracting(FailureReason::tag).contains("unprocessable_document", "stalled");
-        assertThat(FailureReason.of(new EventJson.MalformedEventException("bad", null)))
+        assertThat(FailureReason.of(new EventJson.MalformedEventException("bad", new IOException("not JSON"))))
                 .isEqualTo(FailureReason.MALFORMED_EVENT);
     }
 }
