@@ -78,15 +78,18 @@ public final class ProcessStack implements AutoCloseable {
             Map<String, String> common = new LinkedHashMap<>(infrastructure.endpoints().springProperties());
             common.put("vectorless.kafka.partitions", Integer.toString(options.partitions()));
             common.putAll(config.properties());
+            // as in the one-JVM stack, only the gateway faces the network: the others listen on loopback
+            Map<String, String> internal = new LinkedHashMap<>(common);
+            internal.put("server.address", LocalStack.LOOPBACK);
             ServicePorts ports = new ServicePorts(config.ports(), config.indexers());
             String classpath = ServiceClasspath.of(System.getProperty("java.class.path"));
             Path logs = config.dataDirectory().resolve("logs");
             int queryPort = ports.query();
-            launch("query", QueryApplication.class, queryPort, common, config, classpath, logs);
+            launch("query", QueryApplication.class, queryPort, internal, config, classpath, logs);
             for (int i = 1; i <= config.ingesters(); i++) {
-                launch("ingest-" + i, IngestApplication.class, ports.ingest(i), common, config, classpath, logs);
+                launch("ingest-" + i, IngestApplication.class, ports.ingest(i), internal, config, classpath, logs);
             }
-            Map<String, String> indexer = new LinkedHashMap<>(common);
+            Map<String, String> indexer = new LinkedHashMap<>(internal);
             indexer.putAll(config.indexerProperties());
             for (int i = 1; i <= config.indexers(); i++) {
                 launch("indexer-" + i, IndexerApplication.class, ports.indexer(i), indexer, config, classpath, logs);
