@@ -222,7 +222,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The classpath for a child-process Kafka broker: this JVM's, or the jar's lib/ folder when run as a jar. */
-    private static String kafkaClasspath() {
+    static String kafkaClasspath() {
         String classpath = System.getProperty("java.class.path");
         String[] entries = classpath.split(File.pathSeparator);
         if (entries.length == 1 && entries[0].endsWith(".jar")) {
@@ -235,8 +235,15 @@ public final class LocalStack implements AutoCloseable {
         return classpath;
     }
 
-    /** The run command: everything on the default ports, data under {@code VECTORLESS_DATA_DIR} (./data). */
+    /**
+     * The run command: everything on the default ports, data under {@code VECTORLESS_DATA_DIR} (./data);
+     * {@code --indexers N} runs every service as its own process instead ({@link ProcessStack}).
+     */
     public static void main(String[] args) throws InterruptedException {
+        if (ProcessStack.requested(args)) {
+            ProcessStack.main(args);
+            return;
+        }
         long started = System.nanoTime();
         Path data = Path.of(env("VECTORLESS_DATA_DIR", "data")).toAbsolutePath();
         Config config = new Config(data, false, intEnv("KAFKA_PORT", 9092), intEnv("MONGODB_PORT", 27017),
@@ -262,12 +269,12 @@ public final class LocalStack implements AutoCloseable {
         stopped.await();
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static int intEnv(String name, int fallback) {
+    static int intEnv(String name, int fallback) {
         return Integer.parseInt(env(name, Integer.toString(fallback)));
     }
 }

@@ -1,5 +1,6 @@
 package io.vectorless.gateway.messaging;
 
+import io.vectorless.gateway.documents.PipelineTimes;
 import io.vectorless.gateway.documents.StatusProjector;
 import io.vectorless.schema.EventJson;
 import io.vectorless.schema.event.DocumentEvent;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class StatusListener {
     private final StatusProjector projector;
+    private final PipelineTimes times;
 
-    StatusListener(StatusProjector projector) {
+    StatusListener(StatusProjector projector, PipelineTimes times) {
         this.projector = projector;
+        this.times = times;
     }
 
     @KafkaListener(id = "gateway-status-projection", topics = "${vectorless.kafka.topics.status:document.status}",
@@ -25,6 +28,7 @@ class StatusListener {
             MDC.put("documentId", Long.toString(status.documentId()));
             try {
                 projector.apply(status);
+                times.observe(status);
             } finally {
                 MDC.remove("documentId");
             }

@@ -3,16 +3,16 @@ package io.vectorless.gateway.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vectorless.support.web.AuthProperties;
 import io.vectorless.support.web.Caller;
-import brave.Tracing;
-import brave.propagation.ThreadLocalCurrentTraceContext;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
-import io.micrometer.tracing.brave.bridge.BravePropagator;
-import io.micrometer.tracing.brave.bridge.BraveTracer;
-import io.micrometer.tracing.brave.bridge.W3CPropagation;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.vectorless.gateway.config.GatewayProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -42,13 +42,15 @@ class QueryForwarderTracingTest {
             exchange.close();
         });
         upstream.start();
-        try (Tracing tracing = Tracing.newBuilder()
-                .currentTraceContext(ThreadLocalCurrentTraceContext.create())
-                .propagationFactory(new W3CPropagation()).build()) {
-            Tracer tracer = new BraveTracer(tracing.tracer(), new BraveCurrentTraceContext(tracing.currentTraceContext()));
+        SdkTracerProvider provider = SdkTracerProvider.builder().build();
+        try {
+            io.opentelemetry.api.trace.Tracer otel = provider.get("test");
+            Tracer tracer = new OtelTracer(otel, new OtelCurrentTraceContext(), event -> {
+            });
             StaticListableBeanFactory beans = new StaticListableBeanFactory();
             beans.addBean("tracer", tracer);
-            beans.addBean("propagator", new BravePropagator(tracing));
+            beans.addBean("propagator", new OtelPropagator(
+                    ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel));
             QueryForwarder forwarder = new QueryForwarder(new GatewayProperties(
                     "http://127.0.0.1:" + upstream.getAddress().getPort(), Duration.ofSeconds(2), 1,
                     Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofMinutes(30),
@@ -64,6 +66,7 @@ class QueryForwarderTracingTest {
             }
             assertThat(received.get()).isNotNull().contains(span.context().traceId());
         } finally {
+            provider.close();
             upstream.stop(0);
         }
     }

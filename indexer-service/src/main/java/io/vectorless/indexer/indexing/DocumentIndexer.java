@@ -21,6 +21,7 @@ import io.vectorless.support.llm.LlmClient;
 import io.vectorless.support.messaging.EventPublisher;
 import io.vectorless.support.messaging.PermanentFailure;
 import io.vectorless.support.messaging.ProcessedEvents;
+import io.vectorless.support.metrics.PipelineMeters;
 import io.vectorless.support.storage.ObjectStore;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -51,10 +52,11 @@ public class DocumentIndexer {
     private final LlmClient llm;
     private final MongoTemplate mongo;
     private final SearchIndexStore searchIndexes;
+    private final PipelineMeters meters;
 
     public DocumentIndexer(ObjectStore objects, NodeStore nodes, EventPublisher publisher, ProcessedEvents processed,
                            TreeBuilder treeBuilder, LlmSummarizer summarizer, LlmClient llm, MongoTemplate mongo,
-                           SearchIndexStore searchIndexes) {
+                           SearchIndexStore searchIndexes, PipelineMeters meters) {
         this.searchIndexes = searchIndexes;
         this.objects = objects;
         this.nodes = nodes;
@@ -64,6 +66,8 @@ public class DocumentIndexer {
         this.summarizer = summarizer;
         this.llm = llm;
         this.mongo = mongo;
+        this.meters = meters.declareStages("tree", "summaries", "store", "parsed_to_indexed");
+        meters.pagesCounter("indexed");
     }
 
     public void index(DocumentParsed event) {
@@ -80,15 +84,18 @@ public class DocumentIndexer {
         }
         status(event, DocumentStatus.INDEXING, 40);
         ParsedDocument parsed = readParsed(event);
-        BuiltTree tree = buildTree(parsed, fileName(parsed, record));
+        BuiltTree tree = meters.timeStage("tree", () -> buildTree(parsed, fileName(parsed, record)));
         status(event, DocumentStatus.INDEXING, 45);
         int llmCalls = 0;
         if (!event.quickIndex() && llm.enabled()) {
-            SummaryOutcome outcome = summarize(tree, event);
+            BuiltTree quick = tree;
+            SummaryOutcome outcome = meters.timeStage("summaries", () -> summarize(quick, event));
             tree = outcome.tree();
             llmCalls = outcome.llmCalls();
         }
-        long indexBytes = nodes.replaceTree(event.documentId(), event.version(), event.workspaceId(), tree);
+        BuiltTree finished = tree;
+        long indexBytes = meters.timeStage("store",
+                () -> nodes.replaceTree(event.documentId(), event.version(), event.workspaceId(), finished));
         SearchIndexStore.Stored search = searchIndexes.write(event.workspaceId(), new IndexInput(event.documentId(),
                 event.version(), tree.docTitle(), tree.root(), PageTexts.of(parsed)));
         if (isDeleted(event.documentId(), event.version())) {
@@ -105,6 +112,8 @@ public class DocumentIndexer {
         publisher.publish(DocumentStatusChanged.indexed(event.documentId(), event.version(), event.workspaceId(),
                 result, SOURCE));
         processed.markProcessed(event.eventId());
+        meters.recordStageSince("parsed_to_indexed", event.occurredAt());
+        meters.pages("indexed", tree.pageCount());
         log.info("document {} v{} indexed: {} nodes, {} pages, {} images, {} LLM calls; search index {} bytes, "
                         + "language {}", event.documentId(), event.version(), tree.nodeCount(), tree.pageCount(),
                 tree.imageCount(), llmCalls, search.bytes(), search.language());

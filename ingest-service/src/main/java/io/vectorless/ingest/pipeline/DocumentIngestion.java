@@ -14,6 +14,7 @@ import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.support.messaging.EventPublisher;
 import io.vectorless.support.messaging.MessagingProperties;
 import io.vectorless.support.messaging.PermanentFailure;
+import io.vectorless.support.metrics.PipelineMeters;
 import io.vectorless.support.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +35,16 @@ public class DocumentIngestion {
     private final ObjectStore store;
     private final EventPublisher publisher;
     private final String source;
+    private final PipelineMeters meters;
 
     public DocumentIngestion(DocumentParser parser, ObjectStore store, EventPublisher publisher,
-                             MessagingProperties messaging) {
+                             MessagingProperties messaging, PipelineMeters meters) {
         this.parser = parser;
         this.store = store;
         this.publisher = publisher;
         this.source = messaging.serviceName();
+        this.meters = meters.declareStages("parse");
+        meters.pagesCounter("parsed");
     }
 
     public void ingest(DocumentUploaded uploaded) {
@@ -76,7 +80,7 @@ public class DocumentIngestion {
         };
         ParsedDocument parsed;
         try {
-            parsed = parser.parse(original, file, images);
+            parsed = meters.timeStage("parse", () -> parser.parse(original, file, images));
         } catch (PermanentFailure failure) {
             removeImages(ws, doc, version);
             throw failure;
@@ -85,6 +89,7 @@ public class DocumentIngestion {
         publisher.publish(DocumentStatusChanged.progress(doc, version, ws, DocumentStatus.PARSED, PARSED_PROGRESS,
                 source));
         publishParsed(uploaded, parsedKey, parsed);
+        meters.pages("parsed", parsed.pageCount());
         log.info("document {} v{} parsed: {} {} pages, {} blocks, {} images, structure from {}", doc, version,
                 parsed.format(), parsed.pageCount(), parsed.blocks().size(), parsed.images().size(),
                 parsed.structureSource());

@@ -13,7 +13,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.io.BufferedReader;
@@ -26,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -33,10 +36,13 @@ import java.util.function.Supplier;
 /**
  * Chat completions against any OpenAI-compatible server (OpenAI, vLLM, Ollama, LM Studio) over plain HTTP, wrapped
  * in resilience4j: a bulkhead bounds calls in flight, a retry with exponential backoff covers 429, 5xx and I/O
- * failures, a circuit breaker stops calling a server that keeps failing. Token usage goes to Micrometer
- * ({@code vectorless.llm.calls}, {@code vectorless.llm.tokens}).
+ * failures, a circuit breaker stops calling a server that keeps failing. Calls, token usage, latency and the
+ * breaker's state go to Micrometer ({@code vectorless.llm.calls}, {@code vectorless.llm.tokens},
+ * {@value #CALL_DURATION}, {@value #CIRCUIT_OPEN}).
  */
 public class OpenAiCompatibleLlmClient implements LlmClient {
+    public static final String CALL_DURATION = "vectorless.llm.call.duration";
+    public static final String CIRCUIT_OPEN = "vectorless.llm.circuit.open";
     private final LlmProperties properties;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
@@ -70,6 +76,12 @@ public class OpenAiCompatibleLlmClient implements LlmClient {
                 .maxConcurrentCalls(Math.max(1, properties.maxConcurrentCalls()))
                 .maxWaitDuration(properties.timeout())
                 .build());
+        Gauge.builder(CIRCUIT_OPEN, circuitBreaker, breaker -> switch (breaker.getState()) {
+                    case OPEN, FORCED_OPEN -> 1.0;
+                    default -> 0.0;
+                }).strongReference(true)
+                .description("1 while the LLM circuit breaker is open (calls are refused without trying)")
+                .register(this.meters);
     }
 
     @Override
@@ -106,24 +118,31 @@ public class OpenAiCompatibleLlmClient implements LlmClient {
     private ChatResult guarded(ChatRequest request, Supplier<ChatResult> call) {
         Supplier<ChatResult> decorated = Bulkhead.decorateSupplier(bulkhead,
                 CircuitBreaker.decorateSupplier(circuitBreaker, Retry.decorateSupplier(retry, call)));
+        long started = System.nanoTime();
         try {
             ChatResult result = decorated.get();
-            record(request, result, "ok");
+            record(request, result, "ok", started);
             return result;
         } catch (CallNotPermittedException e) {
-            record(request, null, "circuit_open");
+            record(request, null, "circuit_open", started);
             throw new LlmUnavailableException("the LLM circuit breaker is open after repeated failures", e);
         } catch (BulkheadFullException e) {
-            record(request, null, "rejected");
+            record(request, null, "rejected", started);
             throw new LlmUnavailableException("too many LLM calls in flight", e);
         } catch (LlmException e) {
-            record(request, null, "error");
+            record(request, null, "error", started);
             throw e;
         }
     }
 
-    private void record(ChatRequest request, ChatResult result, String outcome) {
+    private void record(ChatRequest request, ChatResult result, String outcome, long startedNanos) {
         String purpose = request.purpose() == null ? "other" : request.purpose();
+        // retries and waits for the bulkhead included: the latency the caller saw
+        Timer.builder(CALL_DURATION).tag("purpose", purpose).tag("outcome", outcome)
+                .description("LLM chat-completion latency as the caller sees it, retries included")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(50))
+                .maximumExpectedValue(Duration.ofMinutes(5)).register(meters)
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         meters.counter("vectorless.llm.calls", "purpose", purpose, "outcome", outcome).increment();
         if (result != null) {
             meters.counter("vectorless.llm.tokens", "purpose", purpose, "type", "prompt").increment(result.promptTokens());

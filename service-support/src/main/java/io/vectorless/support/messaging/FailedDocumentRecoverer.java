@@ -3,6 +3,9 @@ package io.vectorless.support.messaging;
 import io.vectorless.schema.EventJson;
 import io.vectorless.schema.event.DocumentEvent;
 import io.vectorless.schema.event.DocumentStatusChanged;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vectorless.support.metrics.FailureReason;
+import io.vectorless.support.metrics.PipelineMeters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,18 +24,28 @@ public class FailedDocumentRecoverer implements ConsumerRecordRecoverer {
     private final DeadLetterPublishingRecoverer deadLetters;
     private final EventPublisher publisher;
     private final String serviceName;
+    private final PipelineMeters meters;
 
     public FailedDocumentRecoverer(DeadLetterPublishingRecoverer deadLetters, EventPublisher publisher,
                                    String serviceName) {
+        this(deadLetters, publisher, serviceName, new PipelineMeters(new SimpleMeterRegistry()));
+    }
+
+    public FailedDocumentRecoverer(DeadLetterPublishingRecoverer deadLetters, EventPublisher publisher,
+                                   String serviceName, PipelineMeters meters) {
         this.deadLetters = deadLetters;
         this.publisher = publisher;
         this.serviceName = serviceName;
+        this.meters = meters;
+        meters.declareFailures(serviceName);
     }
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, Exception exception) {
         deadLetters.accept(record, exception);
         Throwable cause = rootOf(exception);
+        meters.deadLetter(record.topic());
+        meters.failure(serviceName, FailureReason.of(cause));
         if (!(record.value() instanceof String json)) {
             return;
         }

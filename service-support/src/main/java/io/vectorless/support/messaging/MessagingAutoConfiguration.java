@@ -1,8 +1,11 @@
 package io.vectorless.support.messaging;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vectorless.schema.EventJson;
+import io.vectorless.support.metrics.PipelineMeters;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -74,7 +77,7 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler documentErrorHandler(KafkaOperations<String, String> template, EventPublisher publisher,
-                                             MessagingProperties properties) {
+                                             MessagingProperties properties, ObjectProvider<PipelineMeters> meters) {
         String suffix = properties.topics().deadLetterSuffix();
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new TopicPartition(record.topic() + suffix, record.partition()));
@@ -83,7 +86,8 @@ public class MessagingAutoConfiguration {
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         backOff.setMaxAttempts(retry.attempts());
         DefaultErrorHandler handler = new DefaultErrorHandler(
-                new FailedDocumentRecoverer(deadLetters, publisher, properties.serviceName()), backOff);
+                new FailedDocumentRecoverer(deadLetters, publisher, properties.serviceName(),
+                        meters.getIfAvailable(() -> new PipelineMeters(new SimpleMeterRegistry()))), backOff);
         handler.addNotRetryableExceptions(PermanentFailure.class, EventJson.MalformedEventException.class,
                 DeserializationException.class);
         return handler;
