@@ -11,6 +11,7 @@ import io.vectorless.gateway.documents.DocumentService;
 import io.vectorless.gateway.documents.IncomingFile;
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
+import io.vectorless.gateway.storage.StructureStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,9 +38,12 @@ class DocumentController {
     private final DocumentService documents;
     private final DocumentEventStream eventStream;
     private final Duration maxWait;
+    private final StructureStore structures;
 
-    DocumentController(DocumentService documents, DocumentEventStream eventStream, GatewayProperties properties) {
+    DocumentController(DocumentService documents, DocumentEventStream eventStream, GatewayProperties properties,
+                       StructureStore structures) {
         this.documents = documents;
+        this.structures = structures;
         this.eventStream = eventStream;
         this.maxWait = properties.maxUploadWait();
     }
@@ -78,7 +82,9 @@ class DocumentController {
 
     @GetMapping("/{doc_id}")
     DocumentView get(@PathVariable("doc_id") long id) {
-        return DocumentView.of(documents.get(id));
+        DocumentRecord doc = documents.get(id);
+        return DocumentView.of(doc).withStructure(doc.indexedVersion() > 0
+                ? structures.find(id, doc.indexedVersion()).orElse(null) : null);
     }
 
     @PatchMapping("/{doc_id}")
