@@ -11,6 +11,7 @@ import io.vectorless.schema.event.IndexResult;
 import io.vectorless.schema.parsed.Block;
 import io.vectorless.schema.parsed.PageImage;
 import io.vectorless.schema.parsed.ParsedDocument;
+import io.vectorless.schema.parsed.StructureReport;
 import io.vectorless.schema.parsed.StructureSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -116,7 +117,10 @@ class ContractFixturesTest {
         public static DocumentStatusChanged indexed() {
             return new DocumentStatusChanged("45c48cce-2e2d-4fbd-a1a6-7c3b9e0d5f33", Instant.parse("2026-03-01T10:00:05Z"),
                     1, 7, 1, 3, DocumentStatus.INDEXED, 100.0, null, "indexer-service",
-                    new IndexResult("Research Paper Title", "This paper discusses...", 24, 5, 15, 48213, 61440, 0));
+                    new IndexResult("Research Paper Title", "This paper discusses...", 24, 5, 15, 48213, 61440, 0,
+                            new StructureReport("outline", Map.of("outline", 9, "contents", 24, "layout", 31), 0.89,
+                                    0.97, 24, StructureReport.HIGH,
+                                    List.of("9 bookmark sections deepened with 15 entries of the printed contents"))));
         }
 
         public static DocumentStatusChanged failed() {
@@ -135,7 +139,9 @@ class ContractFixturesTest {
                     List.of(Block.heading(1, "Introduction", 1), Block.text("Why this matters.", 1, 2),
                             Block.heading(2, "Problem Statement", 2), Block.text("The core challenge.", 2, 3)),
                     List.of(new PageImage(2, "ws/3/doc/7/v1/images/p2-0.png", "image/png", "Page 2 visual content", 2048)),
-                    Map.of("author", "A. Author"), List.of());
+                    Map.of("author", "A. Author"), List.of(),
+                    new StructureReport("outline", Map.of("outline", 2, "layout", 2), 1.0, 1.0, 2,
+                            StructureReport.HIGH, List.of()));
         }
     }
 }

@@ -1,6 +1,11 @@
 package io.vectorless.schema.event;
 
-/** What the indexer found, carried on the final {@code indexed} status so the gateway can fill the document in. */
+import io.vectorless.schema.parsed.StructureReport;
+
+/**
+ * What the indexer found, carried on the final {@code indexed} status so the gateway can fill the document in;
+ * {@code structure} is the parser's report on how the tree's sections were found (null from older producers).
+ */
 public record IndexResult(
         String docTitle,
         String rootSummary,
@@ -9,5 +14,11 @@ public record IndexResult(
         int pageCount,
         long textBytes,
         long indexBytes,
-        int llmCalls) {
+        int llmCalls,
+        StructureReport structure) {
+
+    public IndexResult(String docTitle, String rootSummary, int nodeCount, int imageCount, int pageCount,
+                       long textBytes, long indexBytes, int llmCalls) {
+        this(docTitle, rootSummary, nodeCount, imageCount, pageCount, textBytes, indexBytes, llmCalls, null);
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param images          page or embedded images already stored in object storage
  * @param metadata        format-specific facts (author, producer, ...) worth keeping
  * @param warnings        things the parser worked around, in words a person can read
+ * @param structure       how the structure was found and how far to trust it; null from older producers
  */
 public record ParsedDocument(
         int schemaVersion,
@@ -28,9 +29,23 @@ public record ParsedDocument(
         List<Block> blocks,
         List<PageImage> images,
         Map<String, String> metadata,
-        List<String> warnings) {
+        List<String> warnings,
+        StructureReport structure) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A parsed document without a structure report (older producers, formats that make none). */
+    public ParsedDocument(int schemaVersion, long documentId, int version, String format, String title, int pageCount,
+                          StructureSource structureSource, List<Block> blocks, List<PageImage> images,
+                          Map<String, String> metadata, List<String> warnings) {
+        this(schemaVersion, documentId, version, format, title, pageCount, structureSource, blocks, images, metadata,
+                warnings, null);
+    }
+
+    public ParsedDocument withStructure(StructureReport report) {
+        return new ParsedDocument(schemaVersion, documentId, version, format, title, pageCount, structureSource,
+                blocks, images, metadata, warnings, report);
+    }
 
     public ParsedDocument {
         blocks = blocks == null ? List.of() : List.copyOf(blocks);

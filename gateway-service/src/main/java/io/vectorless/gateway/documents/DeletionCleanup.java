@@ -2,6 +2,7 @@ package io.vectorless.gateway.documents;
 
 import io.vectorless.gateway.storage.DocumentStore;
 import io.vectorless.gateway.storage.RagIndexStore;
+import io.vectorless.gateway.storage.StructureStore;
 import io.vectorless.schema.event.DocumentDeleted;
 import org.springframework.stereotype.Component;
 
@@ -14,17 +15,21 @@ public class DeletionCleanup {
     private final Originals originals;
     private final DocumentStore docs;
     private final RagIndexStore ragIndexes;
+    private final StructureStore structures;
 
-    public DeletionCleanup(Originals originals, DocumentStore docs, RagIndexStore ragIndexes) {
+    public DeletionCleanup(Originals originals, DocumentStore docs, RagIndexStore ragIndexes,
+                           StructureStore structures) {
         this.originals = originals;
         this.docs = docs;
         this.ragIndexes = ragIndexes;
+        this.structures = structures;
     }
 
     public void apply(DocumentDeleted deleted) {
         originals.deleteCovered(deleted);
         if (deleted.wholeDocument()) {
             ragIndexes.deleteForDocument(deleted.documentId());
+            structures.delete(deleted.documentId());
             docs.delete(deleted.documentId());
         }
     }

@@ -3,7 +3,9 @@ package io.vectorless.gateway.documents;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.StatusProjection;
 import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.storage.StructureStore;
 import io.vectorless.schema.event.DocumentDeleted;
+import io.vectorless.schema.event.DocumentStatus;
 import io.vectorless.schema.event.DocumentStatusChanged;
 import io.vectorless.support.messaging.EventPublisher;
 import org.slf4j.Logger;
@@ -21,11 +23,14 @@ public class StatusProjector {
     private final DocumentStore docs;
     private final EventPublisher events;
     private final RagIndexSync ragSync;
+    private final StructureStore structures;
 
-    public StatusProjector(DocumentStore docs, EventPublisher events, RagIndexSync ragSync) {
+    public StatusProjector(DocumentStore docs, EventPublisher events, RagIndexSync ragSync,
+                           StructureStore structures) {
         this.docs = docs;
         this.events = events;
         this.ragSync = ragSync;
+        this.structures = structures;
     }
 
     /**
@@ -53,8 +58,17 @@ public class StatusProjector {
                 .or(() -> docs.find(event.documentId()))
                 .orElse(null);
         if (latest != null) {
+            keepStructure(event, latest);
             ragSync.refresh(latest);
         }
         return change.isPresent();
+    }
+
+    /** The structure report travels on the final status event; it is kept for the version that now answers. */
+    private void keepStructure(DocumentStatusChanged event, DocumentRecord latest) {
+        if (event.status() == DocumentStatus.INDEXED && event.result() != null && event.result().structure() != null
+                && latest.indexedVersion() == event.version()) {
+            structures.save(event.documentId(), event.version(), event.result().structure());
+        }
     }
 }

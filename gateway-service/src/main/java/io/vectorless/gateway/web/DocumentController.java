@@ -14,6 +14,7 @@ import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.FieldLimits;
 import io.vectorless.gateway.domain.FileTypes;
+import io.vectorless.gateway.storage.StructureStore;
 import io.vectorless.support.web.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,11 +43,13 @@ class DocumentController {
     private final DocumentEventStream eventStream;
     private final Duration maxWait;
     private final WorkspaceAccess access;
+    private final StructureStore structures;
 
     DocumentController(DocumentService documents, DocumentEventStream eventStream, GatewayProperties properties,
-                       WorkspaceAccess access) {
+                       WorkspaceAccess access, StructureStore structures) {
         this.documents = documents;
         this.access = access;
+        this.structures = structures;
         this.eventStream = eventStream;
         this.maxWait = properties.maxUploadWait();
     }
@@ -89,7 +92,9 @@ class DocumentController {
 
     @GetMapping("/{doc_id}")
     DocumentView get(Caller caller, @PathVariable("doc_id") long id) {
-        return DocumentView.of(access.document(caller, id));
+        DocumentRecord doc = access.document(caller, id);
+        return DocumentView.of(doc).withStructure(doc.indexedVersion() > 0
+                ? structures.find(id, doc.indexedVersion()).orElse(null) : null);
     }
 
     @PatchMapping("/{doc_id}")

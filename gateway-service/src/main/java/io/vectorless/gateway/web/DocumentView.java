@@ -1,9 +1,11 @@
 package io.vectorless.gateway.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.vectorless.gateway.domain.DocumentRecord;
+import io.vectorless.schema.parsed.StructureReport;
 
 import java.time.Instant;
 
@@ -29,7 +31,11 @@ record DocumentView(
         int version,
         int indexedVersion,
         boolean quickIndex,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "how the document's sections were found and how far to trust them (single-document"
+                + " reads of an indexed document)", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        StructureReport structure) {
 
     DocumentView {
         createdAt = WorkspaceView.seconds(createdAt);
@@ -40,6 +46,12 @@ record DocumentView(
         return new DocumentView(d.id(), d.workspaceId(), d.username(), d.fileName(), d.fileHash(), d.fileSize(),
                 d.docTitle(), d.rootSummary(), d.nodeCount(), d.imageCount(), d.pageCount(), d.createdAt(),
                 d.status().wire(), d.progress(), d.error(), d.version(), d.indexedVersion(), d.quickIndex(),
-                d.updatedAt());
+                d.updatedAt(), null);
+    }
+
+    DocumentView withStructure(StructureReport report) {
+        return new DocumentView(id, workspaceId, username, fileName, fileHash, fileSize, docTitle, rootSummary,
+                nodeCount, imageCount, pageCount, createdAt, status, progress, error, version, indexedVersion,
+                quickIndex, updatedAt, report);
     }
 }

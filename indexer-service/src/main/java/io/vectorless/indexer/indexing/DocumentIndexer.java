@@ -14,6 +14,7 @@ import io.vectorless.schema.event.DocumentStatus;
 import io.vectorless.schema.event.DocumentStatusChanged;
 import io.vectorless.schema.event.IndexResult;
 import io.vectorless.schema.parsed.ParsedDocument;
+import io.vectorless.schema.parsed.StructureReport;
 import io.vectorless.schema.store.StoreFields;
 import io.vectorless.schema.store.StoreNames;
 import io.vectorless.search.IndexInput;
@@ -107,16 +108,25 @@ public class DocumentIndexer {
                     event.version());
             return;
         }
+        StructureReport structure = parsed.structure();
+        if (structure != null) {
+            nodes.attachStructure(event.documentId(), event.version(), tree.root().nodeId(), structure);
+        }
         IndexResult result = new IndexResult(tree.docTitle(), tree.rootSummary(), tree.nodeCount(),
-                tree.imageCount(), tree.pageCount(), tree.textBytes(), indexBytes, llmCalls);
+                tree.imageCount(), tree.pageCount(), tree.textBytes(), indexBytes, llmCalls, structure);
         publisher.publish(DocumentStatusChanged.indexed(event.documentId(), event.version(), event.workspaceId(),
                 result, SOURCE));
         processed.markProcessed(event.eventId());
         meters.recordStageSince("parsed_to_indexed", event.occurredAt());
         meters.pages("indexed", tree.pageCount());
         log.info("document {} v{} indexed: {} nodes, {} pages, {} images, {} LLM calls; search index {} bytes, "
-                        + "language {}", event.documentId(), event.version(), tree.nodeCount(), tree.pageCount(),
-                tree.imageCount(), llmCalls, search.bytes(), search.language());
+                        + "language {}; structure {}", event.documentId(), event.version(), tree.nodeCount(),
+                tree.pageCount(), tree.imageCount(), llmCalls, search.bytes(), search.language(),
+                describe(structure));
+        if (structure != null && StructureReport.LOW.equals(structure.confidence())) {
+            log.warn("document {} v{}: low confidence in its structure ({}); its sections may not match the "
+                    + "document's own", event.documentId(), event.version(), describe(structure));
+        }
     }
 
     public void delete(DocumentDeleted event) {
@@ -204,6 +214,15 @@ public class DocumentIndexer {
 
     private static String tombstone(long documentId, Integer version) {
         return "deleted:" + documentId + (version == null ? "" : ":" + version);
+    }
+
+    static String describe(StructureReport report) {
+        if (report == null) {
+            return "not reported";
+        }
+        return report.confidence() + " confidence from " + report.primary() + ", sources " + report.sources()
+                + ", agreement " + (report.agreement() == null ? "n/a" : report.agreement())
+                + ", coverage " + report.coverage() + (report.notes().isEmpty() ? "" : ", " + report.notes());
     }
 
     private static String firstLine(String message) {

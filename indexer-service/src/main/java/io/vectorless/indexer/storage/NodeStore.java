@@ -2,6 +2,8 @@ package io.vectorless.indexer.storage;
 
 import io.vectorless.indexer.tree.BuiltTree;
 import io.vectorless.indexer.tree.TextCuts;
+import io.vectorless.schema.EventJson;
+import io.vectorless.schema.parsed.StructureReport;
 import io.vectorless.schema.store.StoreNames;
 import io.vectorless.schema.store.StoredNode;
 import io.vectorless.schema.tree.TreeNode;
@@ -15,6 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import java.util.List;
 @Component
 public class NodeStore {
     private static final int BATCH = 500;
+    static final String STRUCTURE = "structure";
     private static final DocumentCodec CODEC = new DocumentCodec();
 
     private final MongoTemplate mongo;
@@ -63,6 +67,12 @@ public class NodeStore {
         mongo.remove(Query.query(Criteria.where("documentId").is(documentId).and("version").is(version)
                 .and("_id").nin(ids)), StoreNames.NODES);
         return bytes;
+    }
+
+    /** Keeps the parser's structure report on the version's root node record, beside the tree it describes. */
+    public void attachStructure(long documentId, int version, String rootNodeId, StructureReport report) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(StoredNode.idOf(documentId, version, rootNodeId))),
+                new Update().set(STRUCTURE, Document.parse(EventJson.write(report))), StoreNames.NODES);
     }
 
     public List<StoredNode> nodesOf(long documentId, int version) {

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 
 /**
  * Word documents: the Title style names the document, Heading 1-9 styles and outline levels (on the paragraph or
- * inherited through its style) make headings, with their list numbering where it is decimal; tables become text
+ * inherited through its style) make headings, with their list numbering in Word's formats (decimal, roman,
+ * letters); tables become text
  * one row per line. DOCX has no fixed pages (Word lays them out when it renders), so pages are approximated: a new
  * page at every explicit page break and every {@link ParseLimits#charsPerPage()} characters.
  */
@@ -62,7 +63,7 @@ final class DocxReader {
                 if (element instanceof XWPFParagraph paragraph) {
                     paragraph(paragraph, document.getStyles());
                 } else if (element instanceof XWPFTable table) {
-                    table(table);
+                    table(table, document.getStyles());
                 } else if (element instanceof XWPFSDT sdt) {
                     text(sdt.getContent().getText());
                 }
@@ -119,12 +120,31 @@ final class DocxReader {
         }
     }
 
-    private void table(XWPFTable table) {
+    /**
+     * Rows as text, one per line. A paragraph styled as a heading inside a cell (layout tables put section titles in
+     * cells) is a heading a reader sees: it ends the rows before it and opens its section.
+     */
+    private void table(XWPFTable table, XWPFStyles styles) {
         StringBuilder rows = new StringBuilder();
         for (XWPFTableRow row : table.getRows()) {
             List<String> cells = new ArrayList<>();
             for (XWPFTableCell cell : row.getTableCells()) {
-                cells.add(Text.oneLine(cell.getText()));
+                StringBuilder cellText = new StringBuilder();
+                for (XWPFParagraph paragraph : cell.getParagraphs()) {
+                    int level = headingLevel(paragraph, styles);
+                    if (level > 0 && !paragraph.getText().isBlank()) {
+                        text(rows.toString());
+                        pages.add(rows.length() + 1);
+                        rows.setLength(0);
+                        writer.heading(level, numbered(paragraph, paragraph.getText()), pages.page());
+                    } else if (!paragraph.getText().isBlank()) {
+                        cellText.append(cellText.isEmpty() ? "" : " ").append(paragraph.getText());
+                    }
+                }
+                for (XWPFTable nested : cell.getTables()) {
+                    cellText.append(cellText.isEmpty() ? "" : " ").append(nested.getText());
+                }
+                cells.add(Text.oneLine(cellText.toString()));
             }
             if (!rows.isEmpty()) {
                 rows.append('\n');
@@ -159,7 +179,11 @@ final class DocxReader {
             if (style != null && style.getCTStyle().getPPr() != null
                     && style.getCTStyle().getPPr().isSetOutlineLvl()) {
                 BigInteger value = style.getCTStyle().getPPr().getOutlineLvl().getVal();
-                return value == null || value.intValue() >= 9 ? 0 : value.intValue() + 1;
+                if (value != null && value.intValue() < 9) {
+                    return value.intValue() + 1;
+                }
+                // "body text" on a style only keeps it out of Word's own contents field ("TOC Heading" is based
+                // on Heading 1 and set that way): what it is based on still says how it looks and reads
             }
             styleId = style == null ? null : style.getBasisStyleID();
         }
@@ -181,7 +205,7 @@ final class DocxReader {
         BigInteger ilvl = paragraph.getNumIlvl();
         String format = paragraph.getNumFmt();
         String pattern = paragraph.getNumLevelText();
-        if (numId == null || pattern == null || format != null && !"decimal".equals(format.toLowerCase(Locale.ROOT))) {
+        if (numId == null || pattern == null || format != null && number(1, format) == null) {
             return text;
         }
         int level = ilvl == null ? 0 : Math.min(8, ilvl.intValue());
@@ -192,8 +216,44 @@ final class DocxReader {
         }
         String number = pattern;
         for (int i = 0; i <= level; i++) {
-            number = number.replace("%" + (i + 1), Integer.toString(Math.max(1, counters[i])));
+            // the paragraph's own level in its own format ("A.", "iv)"); the levels above it as decimals
+            String value = i == level && format != null ? number(Math.max(1, counters[i]), format)
+                    : Integer.toString(Math.max(1, counters[i]));
+            number = number.replace("%" + (i + 1), value);
         }
         return number.contains("%") ? text : number.strip() + " " + text;
+    }
+
+    /** A list counter in one of Word's numbering formats; null for bullets and formats that print no number. */
+    static String number(int value, String format) {
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "decimal" -> Integer.toString(value);
+            case "decimalzero" -> value < 10 ? "0" + value : Integer.toString(value);
+            case "upperroman" -> roman(value).toUpperCase(Locale.ROOT);
+            case "lowerroman" -> roman(value);
+            case "upperletter" -> letters(value).toUpperCase(Locale.ROOT);
+            case "lowerletter" -> letters(value);
+            default -> null;
+        };
+    }
+
+    private static String roman(int value) {
+        int[] values = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+        String[] digits = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
+        StringBuilder out = new StringBuilder();
+        int rest = Math.min(value, 3999);
+        for (int i = 0; i < values.length; i++) {
+            while (rest >= values[i]) {
+                out.append(digits[i]);
+                rest -= values[i];
+            }
+        }
+        return out.toString();
+    }
+
+    /** Word's letter counters: a..z, then aa..zz. */
+    private static String letters(int value) {
+        char letter = (char) ('a' + (value - 1) % 26);
+        return String.valueOf(letter).repeat((value - 1) / 26 + 1);
     }
 }

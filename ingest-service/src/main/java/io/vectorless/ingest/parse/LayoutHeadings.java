@@ -27,7 +27,10 @@ final class LayoutHeadings {
     private static final Pattern BULLET = Pattern.compile("^[\u2022\u2023\u25aa\u25cf\u25e6\u2013*\\-]\\s.*");
 
     /** The detected headings, and the document title when the first page opens with a one-off larger line. */
-    record Result(List<Anchor> anchors, String title) {
+    record Result(List<Anchor> anchors, String title, int conventions) {
+        Result(List<Anchor> anchors, String title) {
+            this(anchors, title, 0);
+        }
     }
 
     private record Candidate(int page, int line, int span, String text, float size, boolean bold, int depth) {

@@ -23,6 +23,9 @@ final class ParseContext {
     private final Map<String, String> metadata = new LinkedHashMap<>();
     private final Map<Integer, Integer> imagesPerPage = new LinkedHashMap<>();
     private boolean imageLimitWarned;
+    private final Map<String, Integer> structureSources = new LinkedHashMap<>();
+    private final List<String> structureNotes = new ArrayList<>();
+    private Double agreement;
 
     ParseContext(SourceFile source, DocumentFormat format, ParseLimits limits, Deadline deadline, ImageSink sink) {
         this.source = source;
@@ -58,6 +61,22 @@ final class ParseContext {
         }
     }
 
+    /** A source of headings the reader found, and how many entries it gave (reported even when not used). */
+    void structureSource(String name, int entries) {
+        if (entries > 0) {
+            structureSources.put(name, entries);
+        }
+    }
+
+    /** Share of the headings kept that a second source confirms. */
+    void agreement(Double share) {
+        this.agreement = share;
+    }
+
+    void structureNote(String note) {
+        structureNotes.add(note);
+    }
+
     void metadata(String key, String value) {
         if (value != null && !value.isBlank()) {
             metadata.put(key, Text.oneLine(value));
@@ -73,7 +92,9 @@ final class ParseContext {
 
     ParsedDocument result(String title, int pageCount, StructureSource structure, List<Block> blocks) {
         String cleanTitle = title == null || title.isBlank() ? null : Text.oneLine(title);
-        return new ParsedDocument(ParsedDocument.SCHEMA_VERSION, source.documentId(), source.version(), format.wire(),
-                cleanTitle, Math.max(1, pageCount), structure, blocks, images, metadata, warnings);
+        ParsedDocument parsed = new ParsedDocument(ParsedDocument.SCHEMA_VERSION, source.documentId(),
+                source.version(), format.wire(), cleanTitle, Math.max(1, pageCount), structure, blocks, images,
+                metadata, warnings);
+        return parsed.withStructure(StructureReports.of(parsed, structureSources, agreement, structureNotes));
     }
 }

@@ -1,5 +1,6 @@
 package io.vectorless.ingest.parse;
 
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitHeightDestination;
@@ -24,6 +25,7 @@ import java.util.Set;
 final class PdfOutline {
     private static final int MAX_ENTRIES = 20_000;
     private static final int MAX_DEPTH = 9;
+    private static final int MAX_NESTING = 200;
 
     record Entry(int level, String title, int page, float top) {
     }
@@ -31,21 +33,47 @@ final class PdfOutline {
     private PdfOutline() {
     }
 
+    /** Thrown when the bookmarks loop back on themselves: they cannot be trusted for the document's structure. */
+    static final class BrokenOutline extends RuntimeException {
+        BrokenOutline(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The bookmarks in reading order. A cyclic outline (an entry that is its own ancestor or sibling again) throws
+     * {@link BrokenOutline}; so does one nested deeper than any real document is, or one PDFBox cannot walk.
+     */
     static List<Entry> read(PDDocument document, ParseContext context) {
         PDDocumentOutline outline = document.getDocumentCatalog().getDocumentOutline();
         List<Entry> entries = new ArrayList<>();
         if (outline == null) {
             return entries;
         }
-        walk(document, outline, 1, entries, java.util.Collections.newSetFromMap(new IdentityHashMap<>()), context);
+        try {
+            // PDFBox hands out a new wrapper per visit: the dictionaries underneath tell whether one comes back
+            walk(document, outline, 1, entries, java.util.Collections.newSetFromMap(new IdentityHashMap<>()),
+                    context);
+        } catch (StackOverflowError | RuntimeException e) {
+            if (e instanceof BrokenOutline broken) {
+                throw broken;
+            }
+            throw new BrokenOutline("the PDF's bookmarks cannot be read (" + DocumentParser.describe(e) + ")");
+        }
         return entries;
     }
 
     private static void walk(PDDocument document, PDOutlineNode node, int level, List<Entry> entries,
-                             Set<PDOutlineItem> seen, ParseContext context) {
+                             Set<COSDictionary> seen, ParseContext context) {
+        if (level > MAX_NESTING) {
+            throw new BrokenOutline("the PDF's bookmarks are nested " + MAX_NESTING + " levels deep or more");
+        }
         for (PDOutlineItem item : node.children()) {
-            if (!seen.add(item) || entries.size() >= MAX_ENTRIES) {
-                return; // a cyclic or absurd outline: keep what was read
+            if (!seen.add(item.getCOSObject())) {
+                throw new BrokenOutline("the PDF's bookmarks loop back on themselves");
+            }
+            if (entries.size() >= MAX_ENTRIES) {
+                return; // an absurdly long outline: keep what was read
             }
             String title = Text.oneLine(item.getTitle());
             Entry entry = resolve(document, item, Math.min(level, MAX_DEPTH), title);

@@ -93,26 +93,18 @@ final class PdfReader {
         String title = document.getDocumentInformation() == null ? null
                 : usableTitle(document.getDocumentInformation().getTitle());
         String coverTitle = title == null || title.isBlank() ? CoverTitle.of(pages) : title;
-        List<PdfOutline.Entry> outline = PdfOutline.read(document, context);
-        if (outline.size() >= 2 || outline.size() == 1 && pageCount <= 5) {
-            return assemble(coverTitle, pages, PdfOutline.anchors(outline, pages), StructureSource.OUTLINE,
-                    pageCount);
+        List<PdfOutline.Entry> outline;
+        try {
+            outline = PdfOutline.read(document, context);
+        } catch (PdfOutline.BrokenOutline e) {
+            context.warn(e.getMessage() + ", so headings were taken from the printed contents and the page layout");
+            outline = List.of();
         }
-        if (outline.size() == 1) {
-            // one bookmark for a long document is usually just its title: the layout says more
-            context.warn("the PDF's outline has a single entry, so headings were taken from the page layout");
-        }
-        List<Anchor> toc = PrintedToc.find(pages);
-        if (!toc.isEmpty()) {
-            return assemble(coverTitle, pages, toc, StructureSource.TOC, pageCount);
-        }
-        LayoutHeadings.Result layout = LayoutHeadings.detect(pages);
-        String layoutTitle = title == null || title.isBlank() ? layout.title() : title;
-        if (!layout.anchors().isEmpty()) {
-            return assemble(layoutTitle, pages, layout.anchors(), StructureSource.LAYOUT, pageCount);
-        }
-        // no headings at all: text blocks stay one per page, and the tree makes a section of each page
-        return assemble(layoutTitle, pages, List.of(), StructureSource.PAGES, pageCount);
+        PdfStructure.Result structure = PdfStructure.of(pages, outline, context);
+        boolean declared = structure.source() == StructureSource.OUTLINE || structure.source() == StructureSource.TOC;
+        String documentTitle = declared ? coverTitle
+                : title == null || title.isBlank() ? structure.layoutTitle() : title;
+        return assemble(documentTitle, pages, structure.anchors(), structure.source(), pageCount);
     }
 
     private ParsedDocument assemble(String title, List<List<PdfLine>> pages, List<Anchor> anchors,

@@ -2,27 +2,48 @@ package io.vectorless.ingest.parse;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A printed table of contents near the front: entries ending in page numbers. Printed page numbers rarely equal
- * physical ones (front matter is numbered apart), so the offset is learned from where the entries' titles are
- * actually printed, and the most common offset wins.
+ * A printed table of contents near the front, read the way a person reads one: one or more pages titled
+ * "Contents", "Table of Contents", "Index" (as 10-K filings title theirs) or made mostly of entries ending in page
+ * numbers; entries with or without dotted leaders, titles that wrap onto a second line, page numbers set apart on
+ * their own line (a table's column), roman-numbered front matter, group lines without a page ("PART II"). Nesting
+ * comes from numbering, the form's own conventions (Part above Item) and indentation. Printed page numbers rarely
+ * equal physical ones, and the difference changes across a book (front matter, inserted plates), so each entry is
+ * located on its page: the title is looked for around where the usual offset puts it, and found where printed.
  */
 final class PrintedToc {
-    private static final Pattern ENTRY = Pattern.compile("^(.*?\\p{L}.*?)(?:\\s*[.\u00b7\u2026_ ]{2,}\\s*|\\s+)(\\d{1,4})$");
-    private static final Pattern CONTENTS = Pattern.compile("(?i)^(table of )?contents$|^inhalt(sverzeichnis)?$|^sommaire$|^table des mati[eè]res$|^[ií]ndice$");
-
-    private static final double COVERAGE = 0.6;
+    private static final Pattern CONTENTS = Pattern.compile("(?i)^(?:table of )?contents(?: at a glance)?$|^index$"
+            + "|^inhalt(?:sverzeichnis)?$|^sommaire$|^table des mati[eè]res$|^[ií]ndice$|^contenido$");
+    /** A title, then dotted leaders or spaces, then an arabic or roman page number. */
+    private static final Pattern ENTRY = Pattern.compile(
+            "^(.*?\\p{L}.*?)(?:\\s*[.\u00b7\u2026_ ]{2,}\\s*|\\s+)(\\d{1,4}|[ivxlcdm]{1,7})$");
+    /** Front matter is numbered in lower-case roman; capitals after "Part" or "Chapter" are their numbers. */
+    private static final Pattern PAGE_NUMBER = Pattern.compile("^(\\d{1,4}|[ivxlcdm]{1,7})$");
+    private static final Pattern LABEL_END = Pattern.compile(
+            "(?i).*\\b(part|chapter|appendix|section|book|volume|item|article|annex|table|figure|note)$");
+    private static final Pattern PART = Pattern.compile("(?i)^part\\s+([ivx]+|\\d+|one|two|three|four)\\b.*");
+    private static final Pattern ITEM = Pattern.compile("(?i)^item\\s+\\d+[a-z]?\\b.*");
+    private static final Pattern CHAPTER = Pattern.compile("(?i)^(chapter|book|appendix|annex)\\s+\\S+.*");
     /** A long section number overflows its column in the listing and runs into the title: "4.10Questions". */
     private static final Pattern GLUED_NUMBER = Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3})+\\.?)(?=\\p{Lu})");
+    private static final double COVERAGE = 0.6;
+    private static final int SCAN_PAGES = 25;
+    private static final int SEARCH_WINDOW = 4;
 
-    private record Entry(String title, int printedPage, float x0, int depth) {
+    /** An entry as printed: {@code printedPage} is null for a group line without a page number. */
+    record Entry(String title, String printedPage, float x0, boolean bold, float size) {
+        boolean roman() {
+            return printedPage != null && !Character.isDigit(printedPage.charAt(0));
+        }
+    }
+
+    /** The entries read and the anchors they were placed at (empty when the contents cannot be trusted). */
+    record Result(List<Entry> entries, List<Anchor> anchors, int lastContentsPage) {
+        static final Result NONE = new Result(List.of(), List.of(), -1);
     }
 
     private PrintedToc() {
@@ -30,31 +51,42 @@ final class PrintedToc {
 
     /** Anchors for the printed entries, or an empty list when there is no usable contents page. */
     static List<Anchor> find(List<List<PdfLine>> pages) {
-        int scan = Math.min(pages.size(), 20);
+        return read(pages).anchors();
+    }
+
+    static Result read(List<List<PdfLine>> pages) {
+        int scan = Math.min(pages.size(), SCAN_PAGES);
         for (int p = 0; p < scan; p++) {
-            List<PdfLine> lines = pages.get(p);
+            List<PdfLine> lines = rows(pages.get(p));
             int start = contentsTitle(lines);
-            if (start < 0) {
+            if (start < 0 && !isListing(lines)) {
                 continue;
             }
-            List<Entry> entries = new ArrayList<>();
+            List<Entry> entries = new ArrayList<>(entries(lines, start + 1));
             int lastTocPage = p;
-            for (int q = p; q < Math.min(pages.size(), p + 5); q++) {
-                List<Entry> onPage = entries(pages.get(q), q == p ? start + 1 : 0);
-                if (onPage.size() < 3 && q > p) {
+            for (int q = p + 1; q < Math.min(pages.size(), p + 12); q++) {
+                List<PdfLine> next = rows(pages.get(q));
+                int title = contentsTitle(next);
+                List<Entry> onPage = entries(next, title + 1);
+                if (numbered(onPage) < 3 || !isListing(next) && title < 0) {
                     break;
                 }
                 entries.addAll(onPage);
                 lastTocPage = q;
             }
-            if (entries.size() >= 3) {
-                List<Anchor> anchors = place(entries, pages, lastTocPage + 1);
+            if (numbered(entries) >= 3) {
+                List<Anchor> anchors = place(entries, pages, p, lastTocPage + 1);
                 if (anchors.size() * 2 >= entries.size() && coversDocument(anchors, pages.size(), lastTocPage + 1)) {
-                    return anchors;
+                    return new Result(entries, anchors, lastTocPage + 1);
                 }
             }
+            p = lastTocPage;
         }
-        return List.of();
+        return Result.NONE;
+    }
+
+    private static int numbered(List<Entry> entries) {
+        return (int) entries.stream().filter(e -> e.printedPage() != null).count();
     }
 
     /**
@@ -67,7 +99,7 @@ final class PrintedToc {
     }
 
     private static int contentsTitle(List<PdfLine> lines) {
-        for (int i = 0; i < Math.min(lines.size(), 5); i++) {
+        for (int i = 0; i < Math.min(lines.size(), 8); i++) {
             if (CONTENTS.matcher(Text.oneLine(lines.get(i).text())).matches()) {
                 return i;
             }
@@ -75,54 +107,218 @@ final class PrintedToc {
         return -1;
     }
 
-    private static List<Entry> entries(List<PdfLine> lines, int from) {
-        List<Entry> entries = new ArrayList<>();
-        for (int i = from; i < lines.size(); i++) {
-            Matcher matcher = ENTRY.matcher(lines.get(i).text().strip());
-            if (matcher.matches()) {
-                String title = GLUED_NUMBER.matcher(matcher.group(1).replaceAll("[.\u00b7\u2026_ ]+$", "").strip())
-                        .replaceFirst("$1 ");
-                entries.add(new Entry(title, Integer.parseInt(matcher.group(2)), lines.get(i).x0(),
-                        Text.numberingDepth(title)));
+    /** Most lines end in a page number: a contents page without a title, or one continued. */
+    private static boolean isListing(List<PdfLine> lines) {
+        int entries = 0;
+        for (PdfLine line : lines) {
+            if (ENTRY.matcher(line.text().strip()).matches()) {
+                entries++;
             }
         }
+        return entries >= 5 && entries * 2 >= lines.size();
+    }
+
+    /**
+     * Lines of one visual row glued: a page number set in its own column is often extracted as a line of its own, a
+     * little above or below its title's baseline, and a column of them may even be read after all the titles.
+     */
+    static List<PdfLine> rows(List<PdfLine> lines) {
+        PdfLine[] glued = lines.toArray(new PdfLine[0]);
+        boolean[] gone = new boolean[glued.length];
+        boolean[] numbered = new boolean[glued.length];
+        for (int i = 0; i < glued.length; i++) {
+            PdfLine number = lines.get(i);
+            if (!PAGE_NUMBER.matcher(number.text().strip()).matches()) {
+                continue;
+            }
+            int best = -1;
+            float bestDistance = Float.MAX_VALUE;
+            for (int j = 0; j < glued.length; j++) {
+                PdfLine title = lines.get(j);
+                float distance = Math.abs(title.top() - number.top());
+                if (j == i || gone[j] || numbered[j] || title.x1() >= number.x0()
+                        || distance >= 0.6f * Math.max(title.fontSize(), 6) || distance >= bestDistance
+                        || PAGE_NUMBER.matcher(title.text().strip()).matches()) {
+                    continue;
+                }
+                best = j;
+                bestDistance = distance;
+            }
+            if (best >= 0) {
+                glued[best] = glued[best].glue(number);
+                numbered[best] = true;
+                gone[i] = true;
+            }
+        }
+        List<PdfLine> out = new ArrayList<>(glued.length);
+        for (int i = 0; i < glued.length; i++) {
+            if (!gone[i]) {
+                out.add(glued[i]);
+            }
+        }
+        return out;
+    }
+
+    private static List<Entry> entries(List<PdfLine> lines, int from) {
+        List<Entry> entries = new ArrayList<>();
+        String pending = null;
+        PdfLine pendingLine = null;
+        for (int i = Math.max(0, from); i < lines.size(); i++) {
+            PdfLine line = lines.get(i);
+            String text = Text.oneLine(line.text());
+            if (text.isEmpty() || text.equalsIgnoreCase("page") || PAGE_NUMBER.matcher(text).matches()) {
+                continue;
+            }
+            Matcher matcher = ENTRY.matcher(text);
+            if (matcher.matches() && !LABEL_END.matcher(matcher.group(1).strip()).matches()) {
+                String title = clean(matcher.group(1));
+                if (pending != null && continues(pendingLine, line, title)) {
+                    title = pending + " " + title;
+                    line = pendingLine;
+                } else if (pending != null) {
+                    entries.add(group(pending, pendingLine));
+                }
+                pending = null;
+                if (Text.key(title).length() >= 2) {
+                    entries.add(new Entry(title, matcher.group(2), line.x0(), line.bold(), line.fontSize()));
+                }
+            } else {
+                if (pending != null) {
+                    if (Text.words(pending) + Text.words(text) <= 30 && !startsEntry(text)) {
+                        pending = pending + " " + text;
+                        continue;
+                    }
+                    entries.add(group(pending, pendingLine));
+                }
+                pending = text;
+                pendingLine = line;
+            }
+        }
+        if (pending != null && Text.words(pending) <= 8) {
+            entries.add(group(pending, pendingLine));
+        }
+        entries.removeIf(entry -> entry.printedPage() == null && !looksLikeGroup(entry.title()));
         return entries;
     }
 
-    private static List<Anchor> place(List<Entry> entries, List<List<PdfLine>> pages, int firstBodyPage) {
-        Map<Integer, Integer> offsets = new HashMap<>();
+    /** The next line finishes a title that wrapped: indented under it (or level with it), not a new numbered entry. */
+    private static boolean continues(PdfLine first, PdfLine next, String nextTitle) {
+        return next.x0() >= first.x0() - 1 && !startsEntry(nextTitle) && !looksLikeGroup(Text.oneLine(first.text()))
+                && next.top() - first.top() < 2.5f * Math.max(first.fontSize(), 6);
+    }
+
+    private static boolean startsEntry(String text) {
+        return ITEM.matcher(text).matches() || PART.matcher(text).matches() || CHAPTER.matcher(text).matches()
+                || Text.numberingDepth(text) > 0;
+    }
+
+    /** A line without a page that heads entries below it: "PART II", "Chapter 3", a short all-capital line. */
+    private static boolean looksLikeGroup(String text) {
+        return PART.matcher(text).matches() || CHAPTER.matcher(text).matches()
+                || Text.isAllCaps(text) && Text.words(text) <= 8;
+    }
+
+    private static Entry group(String title, PdfLine line) {
+        return new Entry(clean(title), null, line.x0(), line.bold(), line.fontSize());
+    }
+
+    private static String clean(String title) {
+        String stripped = title.replaceAll("[.\u00b7\u2026_ ]+$", "").strip();
+        return GLUED_NUMBER.matcher(stripped).replaceFirst("$1 ");
+    }
+
+    /**
+     * Places each entry where its title is printed. The usual printed-to-physical offset (separately for roman
+     * front matter) tells where to look first; the title found within a few pages of there wins, nearest first.
+     */
+    private static List<Anchor> place(List<Entry> entries, List<List<PdfLine>> pages, int firstTocPage,
+                                      int firstBodyPage) {
         HeadingLocator locator = new HeadingLocator(pages);
+        Integer arabic = offset(entries, pages, locator, firstBodyPage, firstTocPage, firstBodyPage, false);
+        // front matter may come before the contents as well as after it
+        Integer roman = offset(entries, pages, locator, 0, firstTocPage, firstBodyPage, true);
+        if (arabic == null && roman == null) {
+            return List.of();
+        }
+        int[] levels = TocLevels.of(entries);
+        List<Anchor> anchors = new ArrayList<>();
+        int[] nextLine = new int[pages.size() + 1];
+        int lastPage = 1;
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            Integer expected = expectedPage(entries, i, arabic, roman);
+            if (expected == null) {
+                continue;
+            }
+            int page = Math.max(lastPage, Math.min(pages.size(), expected));
+            int[] found = null;
+            for (int distance = 0; distance <= SEARCH_WINDOW && found == null; distance++) {
+                for (int candidate : new int[]{expected + distance, expected - distance}) {
+                    boolean contentsPage = candidate > firstTocPage && candidate <= firstBodyPage;
+                    if (candidate >= lastPage && candidate <= pages.size() && found == null && !contentsPage) {
+                        int from = candidate == lastPage ? nextLine[candidate] : 0;
+                        found = locator.locate(candidate, entry.title(), from, Float.NaN);
+                        if (found != null) {
+                            page = candidate;
+                        }
+                    }
+                }
+            }
+            if (page < 1 || page > pages.size()) {
+                continue;
+            }
+            int line = found == null ? nextLine[page] : found[0];
+            int skip = found == null ? 0 : found[1];
+            anchors.add(new Anchor(Math.min(levels[i], 9), entry.title(), page, line, skip));
+            nextLine[page] = line + skip;
+            lastPage = page;
+        }
+        anchors.sort(Comparator.comparingInt(Anchor::page).thenComparingInt(Anchor::line));
+        return anchors;
+    }
+
+    /** A group line takes the page of the first entry after it that has one. */
+    private static Integer expectedPage(List<Entry> entries, int index, Integer arabic, Integer roman) {
+        for (int i = index; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            if (entry.printedPage() == null) {
+                continue;
+            }
+            Integer offset = entry.roman() ? roman : arabic;
+            if (offset == null) {
+                return null;
+            }
+            return printedNumber(entry) + offset;
+        }
+        return null;
+    }
+
+    /** The most common physical-minus-printed difference among entries whose title is found printed. */
+    private static Integer offset(List<Entry> entries, List<List<PdfLine>> pages, HeadingLocator locator,
+                                  int from, int firstTocPage, int firstBodyPage, boolean romanEntries) {
+        java.util.Map<Integer, Integer> votes = new java.util.HashMap<>();
+        int tried = 0;
         for (Entry entry : entries) {
-            for (int p = firstBodyPage; p < pages.size(); p++) {
+            if (entry.printedPage() == null || entry.roman() != romanEntries || tried >= 60) {
+                continue;
+            }
+            tried++;
+            int printed = printedNumber(entry);
+            for (int p = from; p < pages.size(); p++) {
+                if (p >= firstTocPage && p < firstBodyPage) {
+                    continue;
+                }
                 if (locator.locate(p + 1, entry.title(), 0, Float.NaN) != null) {
-                    offsets.merge(p + 1 - entry.printedPage(), 1, Integer::sum);
+                    votes.merge(p + 1 - printed, 1, Integer::sum);
                     break;
                 }
             }
         }
-        if (offsets.isEmpty()) {
-            return List.of();
-        }
-        int offset = offsets.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        TreeSet<Float> indents = new TreeSet<>();
-        entries.forEach(entry -> indents.add((float) Math.round(entry.x0() / 4) * 4));
-        List<Float> indentRank = new ArrayList<>(indents);
-        List<Anchor> anchors = new ArrayList<>();
-        int[] nextLine = new int[pages.size() + 1];
-        for (Entry entry : entries) {
-            int page = entry.printedPage() + offset;
-            if (page < 1 || page > pages.size()) {
-                continue;
-            }
-            int level = entry.depth() > 0 ? entry.depth()
-                    : indentRank.indexOf((float) Math.round(entry.x0() / 4) * 4) + 1;
-            int[] found = locator.locate(page, entry.title(), nextLine[page], Float.NaN);
-            int line = found == null ? nextLine[page] : found[0];
-            int skip = found == null ? 0 : found[1];
-            anchors.add(new Anchor(Math.min(level, 9), entry.title(), page, line, skip));
-            nextLine[page] = line + skip;
-        }
-        anchors.sort(Comparator.comparingInt(Anchor::page).thenComparingInt(Anchor::line));
-        return anchors;
+        return votes.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey).orElse(null);
+    }
+
+    static int printedNumber(Entry entry) {
+        return entry.roman() ? Roman.value(entry.printedPage()) : Integer.parseInt(entry.printedPage());
     }
 }

@@ -1,0 +1,154 @@
+package io.vectorless.ingest.parse;
+
+import io.vectorless.schema.parsed.StructureSource;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A PDF's headings from all its sources combined rather than one picked: the bookmarks are trusted for what they
+ * list; where they list only the top of the structure (a chapter per bookmark in a book whose printed contents
+ * name every section), each bookmark's range is deepened with the finer entries the printed contents or the layout
+ * find inside it. Without bookmarks the printed contents lead, deepened the same way by the layout; without either
+ * the layout alone. Every source found is reported, with how far the sources agree.
+ */
+final class PdfStructure {
+    /** A finer source must list this many times the entries of the coarser one to be worth deepening with. */
+    private static final double FINER = 1.5;
+    /** Sections this long on average (in pages) are a sign the coarser source lists only the top levels. */
+    private static final double LONG_SECTIONS = 5;
+    /** Share of the coarser source's headings the finer one must also find to be trusted as the same structure. */
+    private static final double SAME_STRUCTURE = 0.5;
+
+    record Result(List<Anchor> anchors, StructureSource source, String layoutTitle) {
+    }
+
+    private PdfStructure() {
+    }
+
+    static Result of(List<List<PdfLine>> pages, List<PdfOutline.Entry> outline, ParseContext context) {
+        int pageCount = pages.size();
+        boolean outlineUsable = outline.size() >= 2 || outline.size() == 1 && pageCount <= 5;
+        List<Anchor> bookmarks = outline.isEmpty() ? List.of() : PdfOutline.anchors(outline, pages);
+        PrintedToc.Result toc = PrintedToc.read(pages);
+        LayoutHeadings.Result layout = LayoutHeadings.detect(pages);
+        context.structureSource("outline", bookmarks.size());
+        context.structureSource("contents", toc.anchors().size());
+        context.structureSource("layout", layout.anchors().size());
+        context.structureSource("conventions", layout.conventions());
+        if (outline.size() == 1 && !outlineUsable) {
+            // one bookmark for a long document is usually just its title: the other sources say more
+            context.warn("the PDF's outline has a single entry, so headings were taken from the printed contents"
+                    + " and the page layout");
+        }
+        if (outlineUsable) {
+            List<Anchor> anchors = bookmarks;
+            List<Anchor> finer = toc.anchors().isEmpty() ? layout.anchors() : toc.anchors();
+            String finerName = toc.anchors().isEmpty() ? "page layout" : "printed contents";
+            context.agreement(confirmed(bookmarks, toc.anchors().isEmpty() ? layout.anchors() : toc.anchors()));
+            if (shallow(bookmarks, finer, pageCount)) {
+                anchors = deepen(bookmarks, finer);
+                context.structureNote(bookmarks.size() + " bookmark sections deepened with "
+                        + (anchors.size() - bookmarks.size()) + " headings of the " + finerName);
+            }
+            return new Result(anchors, StructureSource.OUTLINE, layout.title());
+        }
+        if (!toc.anchors().isEmpty()) {
+            List<Anchor> anchors = toc.anchors();
+            context.agreement(located(toc.anchors()));
+            if (shallow(toc.anchors(), layout.anchors(), pageCount)) {
+                anchors = deepen(toc.anchors(), layout.anchors());
+                context.structureNote(toc.anchors().size() + " printed contents entries deepened with "
+                        + (anchors.size() - toc.anchors().size()) + " headings of the page layout");
+            }
+            return new Result(anchors, StructureSource.TOC, layout.title());
+        }
+        if (!layout.anchors().isEmpty()) {
+            return new Result(layout.anchors(), StructureSource.LAYOUT, layout.title());
+        }
+        return new Result(List.of(), StructureSource.PAGES, layout.title());
+    }
+
+    /**
+     * The coarser source lists only the top of a structure the finer one knows deeper: long sections, many more
+     * entries in the finer source, and the finer source finds most of the coarser one's headings itself.
+     */
+    static boolean shallow(List<Anchor> coarse, List<Anchor> finer, int pageCount) {
+        if (coarse.isEmpty() || finer.size() < coarse.size() * FINER
+                || (double) pageCount / coarse.size() < LONG_SECTIONS) {
+            return false;
+        }
+        Double agreement = confirmed(coarse, finer);
+        return agreement != null && agreement >= SAME_STRUCTURE;
+    }
+
+    /**
+     * The coarse anchors with, inside each one's range, the finer anchors it does not list itself, nested one level
+     * below it and keeping their relative depth.
+     */
+    static List<Anchor> deepen(List<Anchor> coarse, List<Anchor> finer) {
+        Set<String> listed = new HashSet<>();
+        for (Anchor anchor : coarse) {
+            listed.add(key(anchor.title()));
+        }
+        List<Anchor> merged = new ArrayList<>(coarse);
+        for (int i = 0; i < coarse.size(); i++) {
+            Anchor start = coarse.get(i);
+            Anchor end = i + 1 < coarse.size() ? coarse.get(i + 1) : null;
+            List<Anchor> inside = new ArrayList<>();
+            for (Anchor anchor : finer) {
+                if (after(anchor, start) && (end == null || after(end, anchor))
+                        && !listed.contains(key(anchor.title()))) {
+                    inside.add(anchor);
+                }
+            }
+            int top = inside.stream().mapToInt(Anchor::level).min().orElse(1);
+            for (Anchor anchor : inside) {
+                int level = Math.min(9, start.level() + 1 + anchor.level() - top);
+                merged.add(new Anchor(level, anchor.title(), anchor.page(), anchor.line(), anchor.skip()));
+            }
+        }
+        merged.sort(Comparator.comparingInt(Anchor::page).thenComparingInt(Anchor::line));
+        return merged;
+    }
+
+    /** Share of {@code headings} another source also finds (same title, same page or the next); null without one. */
+    static Double confirmed(List<Anchor> headings, List<Anchor> other) {
+        if (headings.isEmpty() || other.isEmpty()) {
+            return null;
+        }
+        Set<String> found = new HashSet<>();
+        for (Anchor anchor : other) {
+            String key = key(anchor.title());
+            found.add(key + "@" + anchor.page());
+        }
+        int confirmed = 0;
+        for (Anchor anchor : headings) {
+            String key = key(anchor.title());
+            if (found.contains(key + "@" + anchor.page()) || found.contains(key + "@" + (anchor.page() + 1))
+                    || found.contains(key + "@" + (anchor.page() - 1))) {
+                confirmed++;
+            }
+        }
+        return (double) confirmed / headings.size();
+    }
+
+    /** Share of printed contents entries found printed on their page (the rest are placed by the page offset). */
+    private static Double located(List<Anchor> anchors) {
+        return anchors.isEmpty() ? null : anchors.stream().filter(a -> a.skip() > 0).count() / (double) anchors.size();
+    }
+
+    private static boolean after(Anchor a, Anchor b) {
+        return a.page() > b.page() || a.page() == b.page() && a.line() > b.line();
+    }
+
+    /** Titles compared without numbering, case, spacing and punctuation. */
+    static String key(String title) {
+        java.util.regex.Matcher decimal = Text.DECIMAL_NUMBERING.matcher(title);
+        String bare = decimal.matches() ? decimal.group(2) : title;
+        return Text.key(bare);
+    }
+}
