@@ -16,6 +16,8 @@ import java.util.Map;
  * @param images          page or embedded images already stored in object storage
  * @param metadata        format-specific facts (author, producer, ...) worth keeping
  * @param warnings        things the parser worked around, in words a person can read
+ * @param uploadId        the upload this was parsed from ({@code null} for documents parsed before upload ids), so
+ *                        a reader can tell that a parsed form it found belongs to the upload it is processing
  */
 public record ParsedDocument(
         int schemaVersion,
@@ -28,9 +30,28 @@ public record ParsedDocument(
         List<Block> blocks,
         List<PageImage> images,
         Map<String, String> metadata,
-        List<String> warnings) {
+        List<String> warnings,
+        String uploadId) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public ParsedDocument(int schemaVersion, long documentId, int version, String format, String title, int pageCount,
+                          StructureSource structureSource, List<Block> blocks, List<PageImage> images,
+                          Map<String, String> metadata, List<String> warnings) {
+        this(schemaVersion, documentId, version, format, title, pageCount, structureSource, blocks, images, metadata,
+                warnings, null);
+    }
+
+    public ParsedDocument withUploadId(String newUploadId) {
+        return new ParsedDocument(schemaVersion, documentId, version, format, title, pageCount, structureSource,
+                blocks, images, metadata, warnings, newUploadId);
+    }
+
+    /** Whether this parsed form was made for that upload of that document version. */
+    public boolean belongsTo(long someDocumentId, int someVersion, String someUploadId) {
+        return documentId == someDocumentId && version == someVersion
+                && (someUploadId == null || someUploadId.equals(uploadId));
+    }
 
     public ParsedDocument {
         blocks = blocks == null ? List.of() : List.copyOf(blocks);
