@@ -1,6 +1,10 @@
 package io.vectorless.gateway.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vectorless.schema.ContractFixturesTest.ContractSamples;
+import io.vectorless.schema.EventJson;
+import io.vectorless.schema.event.Topics;
 import io.vectorless.gateway.documents.StallWatchdog;
 import io.vectorless.gateway.support.GatewayTestBase;
 import io.vectorless.gateway.support.Http;
@@ -13,10 +17,13 @@ import io.vectorless.support.storage.ObjectStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +35,8 @@ class StatusProjectionIntegrationTest extends GatewayTestBase {
     ObjectStore objects;
     @Autowired
     StallWatchdog watchdog;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     @Test
     void projectsStagesAndProgressAndIgnoresStaleOrBackwardEvents() {
@@ -47,14 +56,19 @@ class StatusProjectionIntegrationTest extends GatewayTestBase {
     }
 
     @Test
-    void failedStatusCarriesTheReason() {
+    void failedStatusCarriesTheReason() throws Exception {
         long ws = workspace();
         long id = uploadText(ws, 700).get("id").asLong();
 
-        failed(id, 1, ws, "The PDF is password-protected");
+        // the contract fixture of a failed status, as ingest writes it, with this document's values
+        ObjectNode failed = (ObjectNode) EventJson.mapper().readTree(
+                ContractSamples.fixture("document-status-failed.json"));
+        failed.put("eventId", UUID.randomUUID().toString()).put("occurredAt", Instant.now().toString())
+                .put("documentId", id).put("workspaceId", ws);
+        kafka.send(Topics.DOCUMENT_STATUS, Long.toString(id), failed.toString()).get(30, TimeUnit.SECONDS);
 
         JsonNode doc = awaitDocument(id, d -> d.get("status").asText().equals("failed"));
-        assertThat(doc.get("error").asText()).isEqualTo("The PDF is password-protected");
+        assertThat(doc.get("error").asText()).isEqualTo(ContractSamples.failed().error());
         assertThat(http.get("/api/documents/" + id + "/tree").json().get("detail").asText())
                 .contains("not indexed yet").contains("failed");
     }
