@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcessKafka implements KafkaServer {
     private static final Logger log = LoggerFactory.getLogger(ChildProcessKafka.class);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private final int port;
     private final Process process;

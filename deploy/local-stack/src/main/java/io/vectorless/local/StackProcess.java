@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * so that a crash test or the chaos program can {@code kill -9} it and start it again on the same data.
  */
 public final class StackProcess implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     /** Ports of one stack; a restart reuses them. */
     public record Ports(int kafka, int mongo, int s3, int gateway, int ingest, int indexer, int query) {

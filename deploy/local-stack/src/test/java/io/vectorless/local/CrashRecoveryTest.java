@@ -70,7 +70,7 @@ class CrashRecoveryTest {
         command.addAll(List.of(broker.info().arguments().orElseThrow()));
 
         broker.destroy();
-        broker.onExit().get(60, TimeUnit.SECONDS);
+        broker.onExit().get(3, TimeUnit.MINUTES);
         List<Long> duringOutage = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             GatewayClient.Response response = gateway.upload(workspace, "outage-" + i + ".md",
@@ -86,7 +86,7 @@ class CrashRecoveryTest {
                     .start();
         }
 
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (long id : duringOutage) {
                 JsonNode doc = gateway.document(id);
                 assertThat(doc.path("status").asText()).as("document %d: %s", id, doc).isEqualTo("indexed");
