@@ -89,8 +89,20 @@ public final class StackProcess implements AutoCloseable {
 
     /** The Kafka broker child process, if it runs. */
     public java.util.Optional<ProcessHandle> kafkaBroker() {
-        return process.descendants().filter(p -> p.info().commandLine().orElse("").contains("kafka.Kafka"))
-                .findFirst();
+        return process.descendants().filter(p -> commandOf(p).contains("kafka.Kafka")).findFirst();
+    }
+
+    /**
+     * A process's command line, read from {@code /proc} (the JDK's {@code ProcessHandle.Info} leaves it out for long
+     * class paths); empty when it cannot be read.
+     */
+    public static List<String> commandOf(ProcessHandle handle) {
+        try {
+            String raw = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "cmdline"));
+            return raw.isEmpty() ? List.of() : List.of(raw.split("\u0000"));
+        } catch (IOException | RuntimeException unreadable) {
+            return handle.info().command().map(List::of).orElse(List.of());
+        }
     }
 
     /** SIGKILL to the stack's JVM and then to every process it started (the Kafka broker): a machine crash. */

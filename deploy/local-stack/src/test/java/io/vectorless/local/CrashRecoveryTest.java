@@ -65,9 +65,7 @@ class CrashRecoveryTest {
         GatewayClient gateway = new GatewayClient(stack.gatewayUrl());
         long workspace = gateway.createWorkspace("broker outage " + UUID.randomUUID());
         ProcessHandle broker = stack.kafkaBroker().orElseThrow();
-        List<String> command = new ArrayList<>();
-        command.add(broker.info().command().orElseThrow());
-        command.addAll(List.of(broker.info().arguments().orElseThrow()));
+        List<String> command = StackProcess.commandOf(broker);
 
         broker.destroy();
         broker.onExit().get(3, TimeUnit.MINUTES);
