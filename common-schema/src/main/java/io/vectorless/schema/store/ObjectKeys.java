@@ -44,6 +44,11 @@ public final class ObjectKeys {
         return uploadPrefix(workspaceId, documentId, version, uploadId) + "parsed.json";
     }
 
+    /** The version's search index (Lucene segment files in one archive), written by the indexer. */
+    public static String searchIndex(long workspaceId, long documentId, int version) {
+        return versionPrefix(workspaceId, documentId, version) + "search-index.zip";
+    }
+
     public static String image(long workspaceId, long documentId, int version, int page, int index, String ext) {
         return image(workspaceId, documentId, version, null, page, index, ext);
     }
