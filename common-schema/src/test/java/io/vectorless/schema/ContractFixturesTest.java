@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Producers must write exactly the fixtures, and consumers must read them back to the same values. */
-class ContractFixturesTest {
+public class ContractFixturesTest {
 
     static Stream<Arguments> events() {
         return Stream.of(
@@ -88,6 +88,26 @@ class ContractFixturesTest {
     }
 
     @Test
+    void keysOfOneUploadCannotBeTakenForAnotherUploadsOfTheSameDocumentVersion() {
+        String first = io.vectorless.schema.store.ObjectKeys.parsed(3, 7, 1, "a1");
+        String second = io.vectorless.schema.store.ObjectKeys.parsed(3, 7, 1, "b2");
+        assertThat(first).isNotEqualTo(second).startsWith(io.vectorless.schema.store.ObjectKeys.versionPrefix(3, 7, 1));
+        assertThat(io.vectorless.schema.store.ObjectKeys.original(3, 7, 1, "a1")).isEqualTo("ws/3/doc/7/v1/u-a1/original");
+        assertThat(io.vectorless.schema.store.ObjectKeys.original(3, 7, 1, null)).isEqualTo("ws/3/doc/7/v1/original");
+        assertThat(io.vectorless.schema.store.ObjectKeys.imagePage(
+                io.vectorless.schema.store.ObjectKeys.image(3, 7, 1, "a1", 4, 0, "png"))).isEqualTo(4);
+    }
+
+    @Test
+    void aParsedFormBelongsOnlyToItsOwnUpload() {
+        ParsedDocument parsed = ContractSamples.parsedDocument();
+        assertThat(parsed.belongsTo(7, 1, ContractSamples.UPLOAD_ID)).isTrue();
+        assertThat(parsed.belongsTo(7, 1, "another-upload")).isFalse();
+        assertThat(parsed.belongsTo(8, 1, ContractSamples.UPLOAD_ID)).isFalse();
+        assertThat(parsed.belongsTo(7, 2, ContractSamples.UPLOAD_ID)).isFalse();
+    }
+
+    @Test
     void statusesAreLowerCaseOnTheWire() {
         assertThat(EventJson.write(DocumentStatus.SUMMARIZING)).isEqualTo("\"summarizing\"");
         assertThat(DocumentStatus.fromWire("indexed")).isEqualTo(DocumentStatus.INDEXED);
@@ -95,6 +115,9 @@ class ContractFixturesTest {
 
     /** The canned values behind the fixtures; other modules' contract tests use them too. */
     public static final class ContractSamples {
+        /** The upload identity every sample shares. */
+        public static final String UPLOAD_ID = "5f2c9a1e-7b3d-4c8e-9a6f-0d1e2b3c4a55";
+
         public static String fixture(String name) {
             try (InputStream in = ContractFixturesTest.class.getResourceAsStream("/contracts/" + name)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -103,15 +126,30 @@ class ContractFixturesTest {
             }
         }
 
+        /**
+         * The top-level field names of an event's JSON: what a producer writes must have exactly the fixture's names
+         * (the values, ids and times, differ from run to run).
+         */
+        public static java.util.Set<String> fieldNames(String json) {
+            try {
+                java.util.Set<String> names = new java.util.TreeSet<>();
+                EventJson.mapper().readTree(json).fieldNames().forEachRemaining(names::add);
+                return names;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("not JSON: " + json, e);
+            }
+        }
+
         public static DocumentUploaded uploaded() {
             return new DocumentUploaded("8f14e45f-ceea-4e7a-9f0e-3b2c1d0a9e11", Instant.parse("2026-03-01T10:00:00Z"), 1,
                     7, 1, 3, "research_paper.pdf", "application/pdf", 1048576, "a1b2c3d4e5f60718293a4b5c6d7e8f90",
-                    "ws/3/doc/7/v1/original", true, "default");
+                    "ws/3/doc/7/v1/u-" + UPLOAD_ID + "/original", true, "default", UPLOAD_ID);
         }
 
         public static DocumentParsed parsed() {
             return new DocumentParsed("c9f0f895-fb98-4b91-9d5a-8d5e2f1a7b22", Instant.parse("2026-03-01T10:00:02Z"), 1,
-                    7, 1, 3, "ws/3/doc/7/v1/parsed.json", "pdf", 15, 48213, true);
+                    7, 1, 3, "ws/3/doc/7/v1/u-" + UPLOAD_ID + "/parsed.json", "pdf", 15, 48213, true, UPLOAD_ID,
+                    "research_paper.pdf", "application/pdf", "Research Paper Title");
         }
 
         public static DocumentStatusChanged indexed() {
@@ -138,10 +176,10 @@ class ContractFixturesTest {
             return new ParsedDocument(1, 7, 1, "pdf", "Research Paper Title", 3, StructureSource.OUTLINE,
                     List.of(Block.heading(1, "Introduction", 1), Block.text("Why this matters.", 1, 2),
                             Block.heading(2, "Problem Statement", 2), Block.text("The core challenge.", 2, 3)),
-                    List.of(new PageImage(2, "ws/3/doc/7/v1/images/p2-0.png", "image/png", "Page 2 visual content", 2048)),
+                    List.of(new PageImage(2, "ws/3/doc/7/v1/u-" + UPLOAD_ID + "/images/p2-0.png", "image/png", "Page 2 visual content", 2048)),
                     Map.of("author", "A. Author"), List.of(),
                     new StructureReport("outline", Map.of("outline", 2, "layout", 2), 1.0, 1.0, 2,
-                            StructureReport.HIGH, List.of()));
+                            StructureReport.HIGH, List.of()), UPLOAD_ID);
         }
     }
 }

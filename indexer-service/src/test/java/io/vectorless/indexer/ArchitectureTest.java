@@ -28,4 +28,11 @@ class ArchitectureTest {
     static final ArchRule listenersArePackagePrivate = classes()
             .that().resideInAPackage("io.vectorless.indexer.messaging..")
             .should().notBePublic();
+
+    /** What the indexer needs about a document travels in its events; only its storage adapter talks to MongoDB. */
+    @ArchTest
+    static final ArchRule onlyStorageTalksToMongo = noClasses()
+            .that().resideOutsideOfPackages("io.vectorless.indexer.storage..", "io.vectorless.indexer.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..",
+                    "com.mongodb..", "org.bson..");
 }

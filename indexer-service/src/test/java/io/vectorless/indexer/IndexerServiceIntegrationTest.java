@@ -1,6 +1,10 @@
 package io.vectorless.indexer;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.vectorless.indexer.storage.NodeStore;
+import io.vectorless.schema.ContractFixturesTest.ContractSamples;
 import io.vectorless.infra.EmbeddedInfraInitializer;
 import io.vectorless.infra.TestInfrastructure;
 import io.vectorless.schema.EventJson;
@@ -33,7 +37,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.bson.BsonValue;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -41,7 +52,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,6 +77,10 @@ class IndexerServiceIntegrationTest {
     NodeStore nodes;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    private static final String PROCESSED = StoreNames.PROCESSED_EVENTS_PREFIX + "indexer_service";
 
     private KafkaConsumer<String, String> statusConsumer;
     private final List<DocumentStatusChanged> statuses = new ArrayList<>();
@@ -164,16 +182,18 @@ class IndexerServiceIntegrationTest {
     }
 
     @Test
-    void ignoresAStaleVersionAndTitlesAnUntitledDocumentByTheGatewaysFileName() {
+    void ignoresASupersededVersionAndTitlesAnUntitledDocumentByTheFileNameItsEventCarries() throws Exception {
         long id = IDS.incrementAndGet();
-        mongo.insert(new org.bson.Document("_id", id).append(StoreFields.Document.VERSION, 2)
-                .append(StoreFields.Document.FILE_NAME, "field-notes.txt"), StoreNames.DOCUMENTS);
+        String uploadId = UUID.randomUUID().toString();
         ParsedDocument untitled = new ParsedDocument(ParsedDocument.SCHEMA_VERSION, id, 2, "text", null, 1,
                 StructureSource.PARAGRAPHS, List.of(Block.text("Notes from the field.", 1, 1)), List.of(), Map.of(),
-                List.of());
+                List.of(), null, uploadId);
+        publisher.publish(DocumentDeleted.superseded(id, 1, WORKSPACE));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(
+                Query.query(Criteria.where("_id").is("deleted:" + id + ":1")), PROCESSED));
 
         publisher.publish(parsedEvent(id, 1, storeParsed(id, 1, outlineDocument(id, 1))));
-        publisher.publish(parsedEvent(id, 2, storeParsed(id, 2, untitled)));
+        publishFromFixture(id, 2, uploadId, "field-notes.txt", storeParsed(id, 2, uploadId, untitled));
 
         List<DocumentStatusChanged> indexed = awaitIndexed(id, 1);
         assertThat(indexed).singleElement().satisfies(status -> {
@@ -182,6 +202,70 @@ class IndexerServiceIntegrationTest {
         });
         assertThat(nodes.nodesOf(id, 1)).isEmpty();
         assertThat(statusesOf(id)).noneMatch(status -> status.version() == 1);
+        assertThat(ContractSamples.fieldNames(EventJson.write(indexed.get(0))))
+                .isEqualTo(ContractSamples.fieldNames(ContractSamples.fixture("document-status-changed.json")));
+    }
+
+    @Test
+    void neverIndexesAParsedFormThatBelongsToAnotherUpload() throws Exception {
+        long id = IDS.incrementAndGet();
+        ParsedDocument othersContent = outlineDocument(id, 1).withUploadId("a-lost-upload");
+        String uploadId = UUID.randomUUID().toString();
+
+        publishFromFixture(id, 1, uploadId, "mine.md", storeParsed(id, 1, uploadId, othersContent));
+
+        DocumentStatusChanged failed = await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .until(() -> statusesOf(id).stream().filter(st -> st.status() == DocumentStatus.FAILED).findFirst(),
+                        found -> found.isPresent()).orElseThrow();
+        assertThat(failed.error()).contains("belongs to another upload");
+        assertThat(nodes.nodesOf(id, 1)).isEmpty();
+    }
+
+    @Test
+    void touchesOnlyItsOwnCollections() {
+        long id = IDS.incrementAndGet();
+        publisher.publish(parsedEvent(id, 1, storeParsed(id, 1, outlineDocument(id, 1))));
+        awaitIndexed(id, 1);
+        publisher.publish(DocumentDeleted.document(id, 1, WORKSPACE, "deleted by user"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> nodes.nodesOf(id, 1).isEmpty());
+
+        assertThat(CollectionsSeen.NAMES).isNotEmpty()
+                .allMatch(name -> name.equals(StoreNames.NODES) || name.equals(PROCESSED), "the indexer's own");
+    }
+
+    /** Publishes the contract fixture of {@code DocumentParsed} with this document's values, as ingest would. */
+    private void publishFromFixture(long id, int version, String uploadId, String fileName, String key)
+            throws Exception {
+        ObjectNode event = (ObjectNode) EventJson.mapper().readTree(ContractSamples.fixture("document-parsed.json"));
+        event.put("eventId", UUID.randomUUID().toString()).put("documentId", id).put("version", version)
+                .put("workspaceId", WORKSPACE).put("parsedObjectKey", key).put("uploadId", uploadId)
+                .put("fileName", fileName).putNull("title");
+        kafka.send(Topics.DOCUMENT_PARSED, Long.toString(id), event.toString()).get(30, TimeUnit.SECONDS);
+    }
+
+    private String storeParsed(long id, int version, String uploadId, ParsedDocument parsed) {
+        String key = ObjectKeys.parsed(WORKSPACE, id, version, uploadId);
+        objects.put(key, EventJson.writeBytes(parsed), "application/json");
+        return key;
+    }
+
+    /** Records the collection every MongoDB command of this service names. */
+    @TestConfiguration
+    static class CollectionsSeen {
+        static final Set<String> NAMES = ConcurrentHashMap.newKeySet();
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer recordCollections() {
+            return settings -> settings.addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent started) {
+                    BsonValue target = started.getCommand().get(started.getCommandName());
+                    if (target != null && target.isString() && !started.getDatabaseName().equals("admin")) {
+                        NAMES.add(target.asString().getValue());
+                    }
+                }
+            });
+        }
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param metadata        format-specific facts (author, producer, ...) worth keeping
  * @param warnings        things the parser worked around, in words a person can read
  * @param structure       how the structure was found and how far to trust it; null from older producers
+ * @param uploadId        the upload this was parsed from ({@code null} for documents parsed before upload ids), so
+ *                        a reader can tell that a parsed form it found belongs to the upload it is processing
  */
 public record ParsedDocument(
         int schemaVersion,
@@ -30,11 +32,19 @@ public record ParsedDocument(
         List<PageImage> images,
         Map<String, String> metadata,
         List<String> warnings,
-        StructureReport structure) {
+        StructureReport structure,
+        String uploadId) {
 
     public static final int SCHEMA_VERSION = 1;
 
     /** A parsed document without a structure report (older producers, formats that make none). */
+    public ParsedDocument(int schemaVersion, long documentId, int version, String format, String title, int pageCount,
+                          StructureSource structureSource, List<Block> blocks, List<PageImage> images,
+                          Map<String, String> metadata, List<String> warnings, StructureReport structure) {
+        this(schemaVersion, documentId, version, format, title, pageCount, structureSource, blocks, images, metadata,
+                warnings, structure, null);
+    }
+
     public ParsedDocument(int schemaVersion, long documentId, int version, String format, String title, int pageCount,
                           StructureSource structureSource, List<Block> blocks, List<PageImage> images,
                           Map<String, String> metadata, List<String> warnings) {
@@ -44,7 +54,18 @@ public record ParsedDocument(
 
     public ParsedDocument withStructure(StructureReport report) {
         return new ParsedDocument(schemaVersion, documentId, version, format, title, pageCount, structureSource,
-                blocks, images, metadata, warnings, report);
+                blocks, images, metadata, warnings, report, uploadId);
+    }
+
+    public ParsedDocument withUploadId(String newUploadId) {
+        return new ParsedDocument(schemaVersion, documentId, version, format, title, pageCount, structureSource,
+                blocks, images, metadata, warnings, structure, newUploadId);
+    }
+
+    /** Whether this parsed form was made for that upload of that document version. */
+    public boolean belongsTo(long someDocumentId, int someVersion, String someUploadId) {
+        return documentId == someDocumentId && version == someVersion
+                && (someUploadId == null || someUploadId.equals(uploadId));
     }
 
     public ParsedDocument {

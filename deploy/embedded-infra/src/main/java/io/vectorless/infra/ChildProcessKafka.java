@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcessKafka implements KafkaServer {
     private static final Logger log = LoggerFactory.getLogger(ChildProcessKafka.class);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration PORT_RELEASE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(30);
 

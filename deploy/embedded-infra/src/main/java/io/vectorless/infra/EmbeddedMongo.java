@@ -1,7 +1,6 @@
 package io.vectorless.infra;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
@@ -11,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server). With a directory it persists to an H2 file there and survives
- * a restart; without one it keeps data in memory. No transactions, no change streams: the design needs neither.
+ * A MongoDB wire-protocol server (mongo-java-server). With a directory it persists to an H2 file there, commits and
+ * syncs every write before acknowledging it ({@link DurableH2Backend}), and so survives a restart and a
+ * {@code kill -9}; without one it keeps data in memory. No transactions, no change streams: the design needs neither.
  */
 final class EmbeddedMongo implements AutoCloseable {
     private final MongoServer server;
@@ -27,7 +27,7 @@ final class EmbeddedMongo implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + directory, e);
             }
-            server = new MongoServer(new H2Backend(directory.resolve("mongo.mv").toString()));
+            server = new MongoServer(new DurableH2Backend(directory.resolve("mongo.mv").toString(), true));
         }
         server.bind("127.0.0.1", port);
         address = server.getLocalAddress();

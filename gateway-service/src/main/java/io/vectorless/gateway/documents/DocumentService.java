@@ -10,6 +10,8 @@ import io.vectorless.gateway.storage.WorkspaceStore;
 import io.vectorless.schema.event.DocumentDeleted;
 import io.vectorless.schema.event.DocumentStatus;
 import io.vectorless.schema.event.DocumentUploaded;
+import io.vectorless.schema.event.Events;
+import io.vectorless.schema.store.StoreNames;
 import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.support.messaging.EventPublisher;
 import io.vectorless.support.storage.ObjectStore;
@@ -38,10 +40,11 @@ public class DocumentService {
     private final DeletionCleanup cleanup;
     private final RagIndexSync ragSync;
     private final MeterRegistry meters;
+    private final UploadOutbox outbox;
 
     public DocumentService(DocumentStore docs, WorkspaceStore workspaces, IdSequence ids, ObjectStore objects,
                            EventPublisher events, DeletionCleanup cleanup, RagIndexSync ragSync,
-                           MeterRegistry meters) {
+                           MeterRegistry meters, UploadOutbox outbox) {
         this.docs = docs;
         this.workspaces = workspaces;
         this.ids = ids;
@@ -50,6 +53,7 @@ public class DocumentService {
         this.cleanup = cleanup;
         this.ragSync = ragSync;
         this.meters = meters;
+        this.outbox = outbox;
     }
 
     /** @param created false when the workspace already held the same file and that document is returned */
@@ -67,20 +71,32 @@ public class DocumentService {
             meters.counter("vectorless.gateway.uploads", "outcome", "duplicate").increment();
             return new UploadOutcome(existing.get(), false);
         }
-        long id = ids.next("documents");
-        String key = ObjectKeys.original(workspaceId, id, 1);
-        store(key, checked);
-        DocumentRecord doc = DocumentRecord.uploaded(id, workspaceId, user, checked.fileName(), checked.md5(),
-                checked.size(), checked.contentType(), quickIndex, Instant.now());
-        try {
-            docs.insert(doc);
-        } catch (DuplicateKeyException sameFileRaced) {
-            objects.delete(key);
-            return new UploadOutcome(docs.findByHash(workspaceId, checked.md5()).orElseThrow(() -> sameFileRaced),
-                    false);
+        for (int attempt = 1; ; attempt++) {
+            long id = ids.next("documents");
+            String uploadId = Events.newId();
+            String key = ObjectKeys.original(workspaceId, id, 1, uploadId);
+            store(key, checked);
+            DocumentRecord doc = DocumentRecord.uploaded(id, workspaceId, user, checked.fileName(), checked.md5(),
+                    checked.size(), checked.contentType(), quickIndex, Instant.now(), uploadId);
+            doc = doc.withOutbox(UploadOutbox.entry(runEvent(doc)));
+            try {
+                docs.insert(doc);
+            } catch (DuplicateKeyException taken) {
+                objects.delete(key);
+                var sameFile = docs.findByHash(workspaceId, checked.md5());
+                if (sameFile.isPresent()) {
+                    return new UploadOutcome(sameFile.get(), false);
+                }
+                // the id itself was taken (a counter behind its records): lift the counter and take the next one
+                ids.catchUp("documents", StoreNames.DOCUMENTS);
+                if (attempt == 3) {
+                    throw taken;
+                }
+                continue;
+            }
+            meters.counter("vectorless.gateway.uploads", "outcome", "created").increment();
+            return new UploadOutcome(outbox.publish(doc), true);
         }
-        meters.counter("vectorless.gateway.uploads", "outcome", "created").increment();
-        return new UploadOutcome(startRun(doc, key), true);
     }
 
     public DocumentRecord replace(long id, String username, boolean quickIndex, IncomingFile file) {
@@ -92,7 +108,8 @@ public class DocumentService {
                     + other.id());
         });
         int newVersion = doc.version() + 1;
-        String key = ObjectKeys.original(doc.workspaceId(), id, newVersion);
+        String uploadId = Events.newId();
+        String key = ObjectKeys.original(doc.workspaceId(), id, newVersion, uploadId);
         store(key, checked);
         Instant now = Instant.now();
         DocumentRecord replaced;
@@ -101,8 +118,9 @@ public class DocumentService {
                 if (current.version() != doc.version()) {
                     throw ApiException.conflict("Document " + id + " was replaced concurrently; try again");
                 }
-                return current.withFile(checked.fileName(), checked.md5(), checked.size(), checked.contentType(),
-                        quickIndex, user).newRun(newVersion, now);
+                DocumentRecord next = current.withFile(checked.fileName(), checked.md5(), checked.size(),
+                        checked.contentType(), quickIndex, user, uploadId).newRun(newVersion, now);
+                return next.withOutbox(UploadOutbox.entry(runEvent(next)));
             }).orElseThrow(() -> ApiException.notFound("Document " + id + " not found")).after();
         } catch (DuplicateKeyException sameFileRaced) {
             objects.delete(key);
@@ -116,7 +134,7 @@ public class DocumentService {
             publishQuietly(DocumentDeleted.superseded(id, doc.version(), doc.workspaceId()));
         }
         ragSync.refresh(replaced);
-        return startRun(replaced, key);
+        return outbox.publish(replaced);
     }
 
     public DocumentRecord get(long id) {
@@ -148,7 +166,7 @@ public class DocumentService {
         try {
             events.publish(deleted);
         } catch (RuntimeException e) {
-            throw ApiException.unavailable("Could not delete document " + id + ": " + e.getMessage());
+            throw ApiException.unavailable("Could not delete document " + id + " now; try again: " + e.getMessage());
         }
         cleanup.apply(deleted);
     }
@@ -156,10 +174,10 @@ public class DocumentService {
     /** Runs the current version through the pipeline again. */
     public DocumentRecord reindex(long id) {
         Instant now = Instant.now();
-        DocumentRecord doc = docs.update(id, d -> d.newRun(d.version(), now)).map(c -> c.after())
+        DocumentRecord doc = docs.update(id, d -> withRunEvent(d.newRun(d.version(), now))).map(c -> c.after())
                 .orElseThrow(() -> ApiException.notFound("Document " + id + " not found"));
         ragSync.refresh(doc);
-        return startRun(doc, ObjectKeys.original(doc.workspaceId(), id, doc.version()));
+        return outbox.publish(doc);
     }
 
     /** Waits up to {@code wait} for the document to reach indexed or failed; returns its state either way. */
@@ -178,27 +196,32 @@ public class DocumentService {
         return doc;
     }
 
-    /** Publishes DocumentUploaded for the document's current version; a document that cannot be handed over fails. */
-    DocumentRecord startRun(DocumentRecord doc, String key) {
-        try {
-            events.publish(DocumentUploaded.of(doc.id(), doc.version(), doc.workspaceId(), doc.fileName(),
-                    doc.contentType(), doc.fileSize(), doc.fileHash(), key, doc.quickIndex(), doc.username()));
-            return doc;
-        } catch (RuntimeException e) {
-            log.warn("document {} v{} could not be queued: {}", doc.id(), doc.version(), e.getMessage());
-            meters.counter("vectorless.gateway.uploads", "outcome", "not_queued").increment();
-            return markFailed(doc.id(), doc.version(), "Could not queue the document for processing: "
-                    + e.getMessage());
-        }
+    /**
+     * Queues the document's current run: its {@code DocumentUploaded} goes into the record's outbox, then to Kafka.
+     * A document Kafka cannot take now stays {@code queued} and is published later; it is never failed for that.
+     */
+    DocumentRecord startRun(DocumentRecord doc) {
+        DocumentRecord queued = doc.outbox() != null ? doc
+                : docs.update(doc.id(), d -> d.version() == doc.version() && d.outbox() == null ? withRunEvent(d) : null)
+                .map(DocumentStore.Change::after).orElse(null);
+        return queued == null ? get(doc.id()) : outbox.publish(queued);
     }
 
-    DocumentRecord markFailed(long id, int version, String reason) {
-        Instant now = Instant.now();
-        DocumentRecord failed = docs.update(id, d -> d.version() != version || d.status().isFinal() ? null
-                        : d.withStatus(DocumentStatus.FAILED, d.progress(), reason, now, null))
-                .map(c -> c.after()).orElseGet(() -> get(id));
-        ragSync.refresh(failed);
-        return failed;
+    /** @deprecated the key follows from the record; kept for callers that still pass it */
+    @Deprecated
+    DocumentRecord startRun(DocumentRecord doc, String ignoredKey) {
+        return startRun(doc);
+    }
+
+    private static DocumentRecord withRunEvent(DocumentRecord doc) {
+        return doc.withOutbox(UploadOutbox.entry(runEvent(doc)));
+    }
+
+    /** The event that starts a run of the document's current version. */
+    static DocumentUploaded runEvent(DocumentRecord doc) {
+        return DocumentUploaded.of(doc.id(), doc.version(), doc.workspaceId(), doc.fileName(), doc.contentType(),
+                doc.fileSize(), doc.fileHash(), ObjectKeys.original(doc.workspaceId(), doc.id(), doc.version(),
+                        doc.uploadId()), doc.quickIndex(), doc.username(), doc.uploadId());
     }
 
     private void publishQuietly(DocumentDeleted deleted) {

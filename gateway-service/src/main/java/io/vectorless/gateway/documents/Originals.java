@@ -14,14 +14,18 @@ public class Originals {
         this.objects = objects;
     }
 
-    /** Removes the originals a deletion covers; removing what is already gone is fine, so replays are harmless. */
+    /**
+     * Removes the originals a deletion covers, of every upload under the document (or the version); removing what is
+     * already gone is fine, so replays are harmless.
+     */
     public void deleteCovered(DocumentDeleted deleted) {
-        if (deleted.wholeDocument()) {
-            for (int version = 1; version <= deleted.version(); version++) {
-                objects.delete(ObjectKeys.original(deleted.workspaceId(), deleted.documentId(), version));
+        String prefix = deleted.wholeDocument()
+                ? ObjectKeys.documentPrefix(deleted.workspaceId(), deleted.documentId())
+                : ObjectKeys.versionPrefix(deleted.workspaceId(), deleted.documentId(), deleted.version());
+        for (String key : objects.list(prefix)) {
+            if (ObjectKeys.isOriginal(key)) {
+                objects.delete(key);
             }
-        } else {
-            objects.delete(ObjectKeys.original(deleted.workspaceId(), deleted.documentId(), deleted.version()));
         }
     }
 }

@@ -8,6 +8,9 @@ import java.time.Instant;
  * One row of {@code documents}. {@code version} is the latest upload; {@code indexedVersion} the one whose nodes
  * answer questions (0 until one is indexed). {@code runStartedAt} marks the start of the current pipeline run (upload,
  * replace, re-index, re-drive): status events that happened before it belong to an earlier run and are ignored.
+ * {@code uploadId} is the random identity of the current version's upload, part of its object keys; {@code outbox}
+ * holds the JSON of the run's {@code DocumentUploaded} event until Kafka has taken it, so an event Kafka did not take
+ * is published again later instead of being lost.
  */
 public record DocumentRecord(
         long id,
@@ -35,28 +38,36 @@ public record DocumentRecord(
         Instant statusChangedAt,
         Instant runStartedAt,
         String lastEventId,
-        int stallRetries) {
+        int stallRetries,
+        String uploadId,
+        String outbox) {
 
     public static DocumentRecord uploaded(long id, long workspaceId, String username, String fileName, String fileHash,
                                           long fileSize, String contentType, boolean quickIndex, Instant now) {
+        return uploaded(id, workspaceId, username, fileName, fileHash, fileSize, contentType, quickIndex, now, null);
+    }
+
+    public static DocumentRecord uploaded(long id, long workspaceId, String username, String fileName, String fileHash,
+                                          long fileSize, String contentType, boolean quickIndex, Instant now,
+                                          String uploadId) {
         return new DocumentRecord(id, workspaceId, username, fileName, null, null, fileHash, fileSize, contentType,
                 quickIndex, DocumentStatus.QUEUED, 0.0, null, 1, 0, null, null, null, null, null, now, now, now, now,
-                null, 0);
+                null, 0, uploadId, null);
     }
 
     /** The state of a fresh pipeline run of {@code version} starting {@code now}. */
     public DocumentRecord newRun(int newVersion, Instant now) {
         return new DocumentRecord(id, workspaceId, username, fileName, docTitle, rootSummary, fileHash, fileSize,
                 contentType, quickIndex, DocumentStatus.QUEUED, 0.0, null, newVersion, indexedVersion, pageCount,
-                nodeCount, imageCount, textBytes, indexBytes, createdAt, now, now, now, null, 0);
+                nodeCount, imageCount, textBytes, indexBytes, createdAt, now, now, now, null, 0, uploadId, outbox);
     }
 
     public DocumentRecord withFile(String newFileName, String newHash, long newSize, String newContentType,
-                                   boolean newQuickIndex, String newUsername) {
+                                   boolean newQuickIndex, String newUsername, String newUploadId) {
         return new DocumentRecord(id, workspaceId, newUsername, newFileName, docTitle, rootSummary, newHash, newSize,
                 newContentType, newQuickIndex, status, progress, error, version, indexedVersion, pageCount, nodeCount,
                 imageCount, textBytes, indexBytes, createdAt, updatedAt, statusChangedAt, runStartedAt, lastEventId,
-                stallRetries);
+                stallRetries, newUploadId, outbox);
     }
 
     public DocumentRecord withStatus(DocumentStatus newStatus, double newProgress, String newError, Instant now,
@@ -64,27 +75,36 @@ public record DocumentRecord(
         return new DocumentRecord(id, workspaceId, username, fileName, docTitle, rootSummary, fileHash, fileSize,
                 contentType, quickIndex, newStatus, newProgress, newError, version, indexedVersion, pageCount,
                 nodeCount, imageCount, textBytes, indexBytes, createdAt, now, now, runStartedAt, eventId,
-                stallRetries);
+                stallRetries, uploadId, outbox);
     }
 
     public DocumentRecord withIndexResult(String title, String summary, int pages, int nodes, int images, long text,
                                           long index, int newIndexedVersion) {
         return new DocumentRecord(id, workspaceId, username, fileName, title, summary, fileHash, fileSize,
                 contentType, quickIndex, status, progress, error, version, newIndexedVersion, pages, nodes, images,
-                text, index, createdAt, updatedAt, statusChangedAt, runStartedAt, lastEventId, stallRetries);
+                text, index, createdAt, updatedAt, statusChangedAt, runStartedAt, lastEventId, stallRetries,
+                uploadId, outbox);
     }
 
     public DocumentRecord withMetadata(String newFileName, String newDocTitle, Instant now) {
         return new DocumentRecord(id, workspaceId, username, newFileName, newDocTitle, rootSummary, fileHash, fileSize,
                 contentType, quickIndex, status, progress, error, version, indexedVersion, pageCount, nodeCount,
                 imageCount, textBytes, indexBytes, createdAt, now, statusChangedAt, runStartedAt, lastEventId,
-                stallRetries);
+                stallRetries, uploadId, outbox);
     }
 
     public DocumentRecord withStallRetries(int retries) {
         return new DocumentRecord(id, workspaceId, username, fileName, docTitle, rootSummary, fileHash, fileSize,
                 contentType, quickIndex, status, progress, error, version, indexedVersion, pageCount, nodeCount,
                 imageCount, textBytes, indexBytes, createdAt, updatedAt, statusChangedAt, runStartedAt, lastEventId,
-                retries);
+                retries, uploadId, outbox);
+    }
+
+    /** The run's event still to publish ({@code null}: published). */
+    public DocumentRecord withOutbox(String eventJson) {
+        return new DocumentRecord(id, workspaceId, username, fileName, docTitle, rootSummary, fileHash, fileSize,
+                contentType, quickIndex, status, progress, error, version, indexedVersion, pageCount, nodeCount,
+                imageCount, textBytes, indexBytes, createdAt, updatedAt, statusChangedAt, runStartedAt, lastEventId,
+                stallRetries, uploadId, eventJson);
     }
 }

@@ -1,16 +1,13 @@
 package io.vectorless.gateway.messaging;
 
 import io.vectorless.gateway.documents.DeletionCleanup;
-import io.vectorless.schema.EventJson;
 import io.vectorless.schema.event.DocumentDeleted;
-import io.vectorless.schema.event.DocumentEvent;
-import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes the original files a deletion covers (and a whole document's records). The HTTP delete already does so right away; this catches up on
- * deletions whose removal was interrupted (a restart) and on superseded versions.
+ * Removes the original files a deletion covers (and a whole document's records). The HTTP delete already does so
+ * right away; this catches up on deletions whose removal was interrupted (a restart) and on superseded versions.
  */
 @Component
 class DeletionListener {
@@ -22,15 +19,7 @@ class DeletionListener {
 
     @KafkaListener(id = "gateway-originals-cleanup", topics = "${vectorless.kafka.topics.deleted:document.deleted}",
             groupId = "${spring.kafka.consumer.group-id:gateway-service}")
-    void onDeleted(String json) {
-        DocumentEvent event = EventJson.readEvent(json);
-        if (event instanceof DocumentDeleted deleted) {
-            MDC.put("documentId", Long.toString(deleted.documentId()));
-            try {
-                cleanup.apply(deleted);
-            } finally {
-                MDC.remove("documentId");
-            }
-        }
+    void onDeleted(DocumentDeleted deleted) {
+        cleanup.apply(deleted);
     }
 }

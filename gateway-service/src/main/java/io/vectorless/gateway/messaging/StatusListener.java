@@ -2,14 +2,14 @@ package io.vectorless.gateway.messaging;
 
 import io.vectorless.gateway.documents.PipelineTimes;
 import io.vectorless.gateway.documents.StatusProjector;
-import io.vectorless.schema.EventJson;
-import io.vectorless.schema.event.DocumentEvent;
 import io.vectorless.schema.event.DocumentStatusChanged;
-import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Projects pipeline status events into documents and RAG-index records. */
+/**
+ * Projects pipeline status events into documents and RAG-index records. The offset is committed after the
+ * listener returned, that is after the projection's write was acknowledged (durably) by MongoDB.
+ */
 @Component
 class StatusListener {
     private final StatusProjector projector;
@@ -22,16 +22,8 @@ class StatusListener {
 
     @KafkaListener(id = "gateway-status-projection", topics = "${vectorless.kafka.topics.status:document.status}",
             groupId = "${spring.kafka.consumer.group-id:gateway-service}")
-    void onStatus(String json) {
-        DocumentEvent event = EventJson.readEvent(json);
-        if (event instanceof DocumentStatusChanged status) {
-            MDC.put("documentId", Long.toString(status.documentId()));
-            try {
-                projector.apply(status);
-                times.observe(status);
-            } finally {
-                MDC.remove("documentId");
-            }
-        }
+    void onStatus(DocumentStatusChanged status) {
+        projector.apply(status);
+        times.observe(status);
     }
 }

@@ -43,6 +43,8 @@ public class DocumentStore {
     static final String LAST_EVENT_ID = "lastEventId";
     static final String STALL_RETRIES = "stallRetries";
     static final String REVISION = "revision";
+    static final String UPLOAD_ID = "uploadId";
+    static final String OUTBOX = "outbox";
     private static final int MAX_ATTEMPTS = 20;
 
     private final MongoTemplate mongo;
@@ -83,6 +85,14 @@ public class DocumentStore {
                 .map(DocumentStatus::wire).toList();
         Query query = Query.query(Criteria.where(Document.STATUS).in(active)
                 .and(STATUS_CHANGED_AT).lt(Bson.date(cutoff)));
+        return mongo.find(query, org.bson.Document.class, StoreNames.DOCUMENTS).stream()
+                .map(DocumentStore::fromBson).toList();
+    }
+
+    /** Documents whose run's event Kafka has not taken yet, unchanged since {@code cutoff}, oldest first. */
+    public List<DocumentRecord> findUnpublished(Instant cutoff, int limit) {
+        Query query = Query.query(Criteria.where(OUTBOX).ne(null).and(UPDATED_AT).lt(Bson.date(cutoff)))
+                .with(Sort.by(Document.ID)).limit(limit);
         return mongo.find(query, org.bson.Document.class, StoreNames.DOCUMENTS).stream()
                 .map(DocumentStore::fromBson).toList();
     }
@@ -161,6 +171,8 @@ public class DocumentStore {
                 .append(RUN_STARTED_AT, Bson.date(d.runStartedAt()))
                 .append(LAST_EVENT_ID, d.lastEventId())
                 .append(STALL_RETRIES, d.stallRetries())
+                .append(UPLOAD_ID, d.uploadId())
+                .append(OUTBOX, d.outbox())
                 .append(REVISION, revision);
     }
 
@@ -176,6 +188,7 @@ public class DocumentStore {
                 Bson.intOrNull(d, Document.NODE_COUNT), Bson.intOrNull(d, Document.IMAGE_COUNT),
                 Bson.longOrNull(d, TEXT_BYTES), Bson.longOrNull(d, INDEX_BYTES),
                 Bson.instant(d, Document.CREATED_AT), Bson.instant(d, UPDATED_AT), Bson.instant(d, STATUS_CHANGED_AT),
-                Bson.instant(d, RUN_STARTED_AT), d.getString(LAST_EVENT_ID), Bson.intOf(d, STALL_RETRIES));
+                Bson.instant(d, RUN_STARTED_AT), d.getString(LAST_EVENT_ID), Bson.intOf(d, STALL_RETRIES),
+                d.getString(UPLOAD_ID), d.getString(OUTBOX));
     }
 }

@@ -5,6 +5,8 @@ import io.vectorless.gateway.support.GatewayTestBase;
 import io.vectorless.gateway.support.Http;
 import io.vectorless.schema.event.DocumentDeleted;
 import io.vectorless.schema.event.DocumentUploaded;
+import io.vectorless.schema.ContractFixturesTest.ContractSamples;
+import io.vectorless.schema.EventJson;
 import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.support.storage.ObjectStore;
 import org.junit.jupiter.api.Test;
@@ -56,12 +58,15 @@ class DocumentApiTest extends GatewayTestBase {
         assertThat(doc.get("version").asInt()).isEqualTo(1);
 
         long id = doc.get("id").asLong();
-        String key = ObjectKeys.original(ws, id, 1);
-        assertThat(new String(objects.getBytes(key), StandardCharsets.UTF_8)).isEqualTo(content);
         await().atMost(Duration.ofSeconds(30)).until(() -> !tap.uploaded(id).isEmpty());
         DocumentUploaded uploaded = tap.uploaded(id).get(0);
         assertThat(uploaded.version()).isEqualTo(1);
+        assertThat(uploaded.uploadId()).isNotBlank();
+        String key = ObjectKeys.original(ws, id, 1, uploaded.uploadId());
         assertThat(uploaded.objectKey()).isEqualTo(key);
+        assertThat(new String(objects.getBytes(key), StandardCharsets.UTF_8)).isEqualTo(content);
+        assertThat(ContractSamples.fieldNames(EventJson.write(uploaded)))
+                .isEqualTo(ContractSamples.fieldNames(ContractSamples.fixture("document-uploaded.json")));
         assertThat(uploaded.fileHash()).isEqualTo(md5);
         assertThat(uploaded.contentType()).isEqualTo("text/markdown");
         assertThat(uploaded.username()).isEqualTo("alice");
@@ -228,7 +233,8 @@ class DocumentApiTest extends GatewayTestBase {
     void deleteRemovesRecordAndOriginalAndAnnouncesIt() {
         long ws = workspace();
         long id = uploadText(ws, 600).get("id").asLong();
-        String key = ObjectKeys.original(ws, id, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !tap.uploaded(id).isEmpty());
+        String key = tap.uploaded(id).get(0).objectKey();
         assertThat(objects.exists(key)).isTrue();
 
         Http.Response deleted = http.delete("/api/documents/" + id);

@@ -15,8 +15,6 @@ import io.vectorless.schema.event.DocumentStatusChanged;
 import io.vectorless.schema.event.IndexResult;
 import io.vectorless.schema.parsed.ParsedDocument;
 import io.vectorless.schema.parsed.StructureReport;
-import io.vectorless.schema.store.StoreFields;
-import io.vectorless.schema.store.StoreNames;
 import io.vectorless.search.IndexInput;
 import io.vectorless.support.llm.LlmClient;
 import io.vectorless.support.messaging.EventPublisher;
@@ -24,12 +22,8 @@ import io.vectorless.support.messaging.PermanentFailure;
 import io.vectorless.support.messaging.ProcessedEvents;
 import io.vectorless.support.metrics.PipelineMeters;
 import io.vectorless.support.storage.ObjectStore;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -51,12 +45,11 @@ public class DocumentIndexer {
     private final TreeBuilder treeBuilder;
     private final LlmSummarizer summarizer;
     private final LlmClient llm;
-    private final MongoTemplate mongo;
     private final SearchIndexStore searchIndexes;
     private final PipelineMeters meters;
 
     public DocumentIndexer(ObjectStore objects, NodeStore nodes, EventPublisher publisher, ProcessedEvents processed,
-                           TreeBuilder treeBuilder, LlmSummarizer summarizer, LlmClient llm, MongoTemplate mongo,
+                           TreeBuilder treeBuilder, LlmSummarizer summarizer, LlmClient llm,
                            SearchIndexStore searchIndexes, PipelineMeters meters) {
         this.searchIndexes = searchIndexes;
         this.objects = objects;
@@ -66,7 +59,6 @@ public class DocumentIndexer {
         this.treeBuilder = treeBuilder;
         this.summarizer = summarizer;
         this.llm = llm;
-        this.mongo = mongo;
         this.meters = meters.declareStages("tree", "summaries", "store", "parsed_to_indexed");
         meters.pagesCounter("indexed");
     }
@@ -77,15 +69,14 @@ public class DocumentIndexer {
                     event.eventId());
             return;
         }
-        Document record = documentRecord(event.documentId());
-        if (isDeleted(event.documentId(), event.version()) || isSuperseded(record, event)) {
+        if (isDeleted(event.documentId(), event.version())) {
             log.info("document {} v{} is deleted or superseded, not indexed", event.documentId(), event.version());
             processed.markProcessed(event.eventId());
             return;
         }
         status(event, DocumentStatus.INDEXING, 40);
         ParsedDocument parsed = readParsed(event);
-        BuiltTree tree = meters.timeStage("tree", () -> buildTree(parsed, fileName(parsed, record)));
+        BuiltTree tree = meters.timeStage("tree", () -> buildTree(parsed, fileName(parsed, event)));
         status(event, DocumentStatus.INDEXING, 45);
         int llmCalls = 0;
         if (!event.quickIndex() && llm.enabled()) {
@@ -150,12 +141,19 @@ public class DocumentIndexer {
                     + "cannot be indexed; upload the document again.");
         }
         byte[] json = objects.getBytes(event.parsedObjectKey());
+        ParsedDocument parsed;
         try {
-            return EventJson.read(json, ParsedDocument.class);
+            parsed = EventJson.read(json, ParsedDocument.class);
         } catch (EventJson.MalformedEventException e) {
             throw new PermanentFailure("The parsed form of the document is unreadable, so it cannot be indexed: "
                     + firstLine(e.getMessage()), e);
         }
+        if (!parsed.belongsTo(event.documentId(), event.version(), event.uploadId())) {
+            // never index another upload's content as this document's
+            throw new PermanentFailure("The parsed form found for this document belongs to another upload, so it "
+                    + "was not indexed; upload the document again.");
+        }
+        return parsed;
     }
 
     private BuiltTree buildTree(ParsedDocument parsed, String fileName) {
@@ -198,20 +196,6 @@ public class DocumentIndexer {
                 || processed.alreadyProcessed(tombstone(documentId, version));
     }
 
-    /** The gateway's record of the document, read (never written) for its latest version and file name. */
-    private Document documentRecord(long documentId) {
-        return mongo.findOne(Query.query(Criteria.where(StoreFields.Document.ID).is(documentId)), Document.class,
-                StoreNames.DOCUMENTS);
-    }
-
-    /** A newer upload of the document exists (as far as the gateway's record says), so this one is stale. */
-    private static boolean isSuperseded(Document record, DocumentParsed event) {
-        if (record == null || !(record.get(StoreFields.Document.VERSION) instanceof Number latest)) {
-            return false;
-        }
-        return latest.intValue() > event.version();
-    }
-
     private static String tombstone(long documentId, Integer version) {
         return "deleted:" + documentId + (version == null ? "" : ":" + version);
     }
@@ -234,14 +218,11 @@ public class DocumentIndexer {
         return line.length() <= 300 ? line : line.substring(0, 300) + "…";
     }
 
-    /** The title of last resort: a file name from the parser's metadata, else the gateway's record. */
-    private static String fileName(ParsedDocument parsed, Document record) {
-        for (String key : new String[]{"fileName", "file_name", "filename"}) {
-            String value = parsed.metadata().get(key);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
+    /** The title of last resort: the uploaded file's name, which the event carries. */
+    private static String fileName(ParsedDocument parsed, DocumentParsed event) {
+        if (event.fileName() != null && !event.fileName().isBlank()) {
+            return event.fileName();
         }
-        return record != null && record.get(StoreFields.Document.FILE_NAME) instanceof String name ? name : null;
+        return parsed.metadata().get("fileName");
     }
 }

@@ -51,30 +51,39 @@ public class DocumentIngestion {
         long ws = uploaded.workspaceId();
         long doc = uploaded.documentId();
         int version = uploaded.version();
-        String parsedKey = ObjectKeys.parsed(ws, doc, version);
-        if (store.exists(ObjectKeys.original(ws, doc, version + 1))) {
+        String uploadId = uploaded.uploadId();
+        String parsedKey = ObjectKeys.parsed(ws, doc, version, uploadId);
+        if (!store.list(ObjectKeys.versionPrefix(ws, doc, version + 1)).isEmpty()) {
             // a replacement was uploaded meanwhile: this version would be superseded as soon as it was indexed
             log.info("document {} v{} skipped: version {} is already uploaded", doc, version, version + 1);
             return;
         }
         if (store.exists(parsedKey)) {
-            // a redelivery after the parsed document was written: the indexer may not have heard of it yet
-            ParsedDocument existing = EventJson.read(store.getBytes(parsedKey), ParsedDocument.class);
-            publishParsed(uploaded, parsedKey, existing);
-            log.info("document {} v{} was already parsed; announced it again", doc, version);
-            return;
+            // a redelivery after the parsed document was written: the indexer may not have heard of it yet. Only a
+            // parsed form made from this very upload is announced; anything else under the key is parsed anew.
+            ParsedDocument existing = readExisting(parsedKey);
+            if (existing != null && existing.belongsTo(doc, version, uploadId)) {
+                publishParsed(uploaded, parsedKey, existing);
+                log.info("document {} v{} was already parsed; announced it again", doc, version);
+                return;
+            }
+            log.warn("document {} v{}: the parsed form found under {} is not from this upload; parsing again", doc,
+                    version, parsedKey);
         }
         publisher.publish(DocumentStatusChanged.progress(doc, version, ws, DocumentStatus.PARSING, PARSING_PROGRESS,
                 source));
         String originalKey = uploaded.objectKey() == null || uploaded.objectKey().isBlank()
-                ? ObjectKeys.original(ws, doc, version) : uploaded.objectKey();
+                ? ObjectKeys.original(ws, doc, version, uploadId) : uploaded.objectKey();
         if (!store.exists(originalKey)) {
             throw new PermanentFailure("the uploaded file is missing from storage; upload it again");
         }
         byte[] original = store.getBytes(originalKey);
+        if (!UploadCheck.matches(original, uploaded.fileHash())) {
+            throw new PermanentFailure("the stored file is not the one that was uploaded; upload it again");
+        }
         SourceFile file = new SourceFile(ws, doc, version, uploaded.fileName(), uploaded.contentType());
         ImageSink images = (page, index, extension, mediaType, bytes) -> {
-            String key = ObjectKeys.image(ws, doc, version, page, index, extension);
+            String key = ObjectKeys.image(ws, doc, version, uploadId, page, index, extension);
             store.put(key, bytes, mediaType);
             return key;
         };
@@ -82,9 +91,10 @@ public class DocumentIngestion {
         try {
             parsed = meters.timeStage("parse", () -> parser.parse(original, file, images));
         } catch (PermanentFailure failure) {
-            removeImages(ws, doc, version);
+            store.deletePrefix(ObjectKeys.uploadPrefix(ws, doc, version, uploadId) + "images/");
             throw failure;
         }
+        parsed = parsed.withUploadId(uploadId);
         store.put(parsedKey, EventJson.writeBytes(parsed), "application/json");
         publisher.publish(DocumentStatusChanged.progress(doc, version, ws, DocumentStatus.PARSED, PARSED_PROGRESS,
                 source));
@@ -96,8 +106,17 @@ public class DocumentIngestion {
     }
 
     private void publishParsed(DocumentUploaded uploaded, String parsedKey, ParsedDocument parsed) {
-        publisher.publish(DocumentParsed.of(uploaded.documentId(), uploaded.version(), uploaded.workspaceId(),
-                parsedKey, parsed.format(), parsed.pageCount(), parsed.textBytes(), uploaded.quickIndex()));
+        publisher.publish(DocumentParsed.of(uploaded, parsedKey, parsed.format(), parsed.pageCount(),
+                parsed.textBytes(), parsed.title()));
+    }
+
+    /** The parsed form stored under {@code key}, or {@code null} when it is unreadable. */
+    private ParsedDocument readExisting(String key) {
+        try {
+            return EventJson.read(store.getBytes(key), ParsedDocument.class);
+        } catch (EventJson.MalformedEventException unreadable) {
+            return null;
+        }
     }
 
     /** Removes what ingest wrote; originals belong to the gateway and stay. */
@@ -107,24 +126,20 @@ public class DocumentIngestion {
         int removed = 0;
         if (deleted.wholeDocument()) {
             for (String key : store.list(ObjectKeys.documentPrefix(ws, doc))) {
-                if (!key.endsWith("/original")) {
+                if (!ObjectKeys.isOriginal(key)) {
                     store.delete(key);
                     removed++;
                 }
             }
         } else {
-            String parsedKey = ObjectKeys.parsed(ws, doc, deleted.version());
-            if (store.exists(parsedKey)) {
-                store.delete(parsedKey);
-                removed++;
+            for (String key : store.list(ObjectKeys.versionPrefix(ws, doc, deleted.version()))) {
+                if (!ObjectKeys.isOriginal(key)) {
+                    store.delete(key);
+                    removed++;
+                }
             }
-            removed += removeImages(ws, doc, deleted.version());
         }
         log.info("document {} {}: removed {} parsed objects", doc,
                 deleted.wholeDocument() ? "deleted" : "v" + deleted.version() + " superseded", removed);
-    }
-
-    private int removeImages(long ws, long doc, int version) {
-        return store.deletePrefix(ObjectKeys.versionPrefix(ws, doc, version) + "images/");
     }
 }

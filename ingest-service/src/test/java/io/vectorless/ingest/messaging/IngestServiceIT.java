@@ -1,6 +1,9 @@
 package io.vectorless.ingest.messaging;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vectorless.infra.EmbeddedInfraInitializer;
+import io.vectorless.schema.ContractFixturesTest.ContractSamples;
+import io.vectorless.schema.event.Topics;
 import io.vectorless.schema.EventJson;
 import io.vectorless.schema.event.DocumentDeleted;
 import io.vectorless.schema.event.DocumentEvent;
@@ -36,6 +39,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +70,8 @@ class IngestServiceIT {
     ObjectStore store;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, String> kafka;
 
     @BeforeAll
     static void watchEvents(@Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
@@ -91,13 +100,41 @@ class IngestServiceIT {
         watcher.join(5000);
     }
 
+    /** Stores an original and publishes its event as the gateway would: the contract fixture with this upload's values. */
     private DocumentUploaded upload(String name, byte[] bytes) {
-        long id = IDS.incrementAndGet();
-        String key = ObjectKeys.original(3, id, 1);
+        return upload(name, bytes, md5(bytes));
+    }
+
+    private DocumentUploaded upload(String name, byte[] bytes, String fileHash) {
+        return upload(IDS.incrementAndGet(), UUID.randomUUID().toString(), name, bytes, fileHash);
+    }
+
+    private DocumentUploaded upload(long id, String uploadId, String name, byte[] bytes, String fileHash) {
+        String key = ObjectKeys.original(3, id, 1, uploadId);
         store.put(key, bytes, "application/octet-stream");
-        DocumentUploaded uploaded = DocumentUploaded.of(id, 1, 3, name, "", bytes.length, "md5", key, true, "tester");
-        publisher.publish(uploaded);
-        return uploaded;
+        try {
+            ObjectNode event = (ObjectNode) EventJson.mapper().readTree(ContractSamples.fixture("document-uploaded.json"));
+            event.put("eventId", UUID.randomUUID().toString()).put("documentId", id).put("workspaceId", 3)
+                    .put("fileName", name).put("contentType", "").put("fileSize", bytes.length)
+                    .put("fileHash", fileHash).put("objectKey", key).put("username", "tester")
+                    .put("uploadId", uploadId);
+            kafka.send(Topics.DOCUMENT_UPLOADED, Long.toString(id), event.toString()).get(30, TimeUnit.SECONDS);
+            return EventJson.read(event.toString(), DocumentUploaded.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the upload", e);
+        }
+    }
+
+    private static String md5(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String parsedKey(DocumentUploaded uploaded) {
+        return ObjectKeys.parsed(3, uploaded.documentId(), 1, uploaded.uploadId());
     }
 
     private static List<DocumentStatusChanged> statuses(long documentId) {
@@ -113,7 +150,7 @@ class IngestServiceIT {
     @Test
     void uploadedDocumentIsParsedStoredAndAnnounced() {
         DocumentUploaded uploaded = upload("guide.md", "# Guide\nRead me.\n## Part\nMore.".getBytes(StandardCharsets.UTF_8));
-        String parsedKey = ObjectKeys.parsed(3, uploaded.documentId(), 1);
+        String parsedKey = parsedKey(uploaded);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !parsedEvents(uploaded.documentId()).isEmpty());
 
@@ -121,8 +158,14 @@ class IngestServiceIT {
         assertThat(parsed.parsedObjectKey()).isEqualTo(parsedKey);
         assertThat(parsed.format()).isEqualTo("markdown");
         assertThat(parsed.quickIndex()).isTrue();
+        assertThat(parsed.uploadId()).isEqualTo(uploaded.uploadId());
+        assertThat(parsed.fileName()).isEqualTo("guide.md");
+        assertThat(ContractSamples.fieldNames(EventJson.write(parsed)))
+                .isEqualTo(ContractSamples.fieldNames(ContractSamples.fixture("document-parsed.json")));
         ParsedDocument document = EventJson.read(store.getBytes(parsedKey), ParsedDocument.class);
         assertThat(document.documentId()).isEqualTo(uploaded.documentId());
+        assertThat(document.uploadId()).isEqualTo(uploaded.uploadId());
+        assertThat(parsed.title()).isEqualTo(document.title());
         assertThat(document.blocks()).extracting(b -> b.text()).containsExactly("Guide", "Read me.", "Part", "More.");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statuses(uploaded.documentId()))
                 .extracting(DocumentStatusChanged::status)
@@ -151,13 +194,14 @@ class IngestServiceIT {
     @Test
     void pageImagesGoToObjectStorageAndLeaveWithTheDocument() throws IOException {
         DocumentUploaded uploaded = upload("chart.docx", pdfWithPicture());
-        String parsedKey = ObjectKeys.parsed(3, uploaded.documentId(), 1);
+        String parsedKey = parsedKey(uploaded);
         await().atMost(Duration.ofSeconds(30)).until(() -> store.exists(parsedKey));
 
         ParsedDocument document = EventJson.read(store.getBytes(parsedKey), ParsedDocument.class);
         assertThat(document.format()).isEqualTo("pdf");
         assertThat(document.images()).singleElement().satisfies(image -> {
-            assertThat(image.objectKey()).isEqualTo(ObjectKeys.image(3, uploaded.documentId(), 1, 1, 0, "png"));
+            assertThat(image.objectKey()).isEqualTo(ObjectKeys.image(3, uploaded.documentId(), 1, uploaded.uploadId(), 1,
+                    0, "png"));
             assertThat(store.size(image.objectKey())).contains(image.bytes());
         });
 
@@ -195,7 +239,7 @@ class IngestServiceIT {
                 .containsExactly(DocumentStatus.PARSING, DocumentStatus.FAILED);
         assertThat(failed.source()).isEqualTo("ingest-service");
         assertThat(parsedEvents(corrupt.documentId())).isEmpty();
-        assertThat(store.exists(ObjectKeys.parsed(3, corrupt.documentId(), 1))).isFalse();
+        assertThat(store.exists(parsedKey(corrupt))).isFalse();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !parsedEvents(next.documentId()).isEmpty());
         assertThat(http.getForObject("/actuator/health/liveness", String.class)).contains("\"UP\"");
@@ -221,8 +265,8 @@ class IngestServiceIT {
     @Test
     void deletingADocumentRemovesParsedDataButLeavesTheOriginal() {
         DocumentUploaded uploaded = upload("a.txt", "Some text.".getBytes(StandardCharsets.UTF_8));
-        String parsedKey = ObjectKeys.parsed(3, uploaded.documentId(), 1);
-        String imageKey = ObjectKeys.image(3, uploaded.documentId(), 1, 1, 0, "png");
+        String parsedKey = parsedKey(uploaded);
+        String imageKey = ObjectKeys.image(3, uploaded.documentId(), 1, uploaded.uploadId(), 1, 0, "png");
         await().atMost(Duration.ofSeconds(30)).until(() -> store.exists(parsedKey));
         store.put(imageKey, new byte[]{1, 2, 3}, "image/png");
 
@@ -236,8 +280,8 @@ class IngestServiceIT {
     void supersededVersionLosesOnlyItsOwnParsedData() {
         DocumentUploaded first = upload("a.txt", "Version one.".getBytes(StandardCharsets.UTF_8));
         long id = first.documentId();
-        String keyOne = ObjectKeys.parsed(3, id, 1);
-        String keyTwo = ObjectKeys.parsed(3, id, 2);
+        String keyOne = parsedKey(first);
+        String keyTwo = ObjectKeys.parsed(3, id, 2, "next-upload");
         await().atMost(Duration.ofSeconds(30)).until(() -> store.exists(keyOne));
         store.put(keyTwo, "{}".getBytes(StandardCharsets.UTF_8), "application/json");
 
@@ -245,5 +289,38 @@ class IngestServiceIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !store.exists(keyOne));
         assertThat(store.exists(keyTwo)).isTrue();
+    }
+
+    @Test
+    void aParsedFormOfAnotherUploadFoundUnderTheKeyIsNeverAnnouncedAsThisOne() {
+        long id = IDS.incrementAndGet();
+        String uploadId = UUID.randomUUID().toString();
+        byte[] content = "The new upload's own text.".getBytes(StandardCharsets.UTF_8);
+        // what a lost upload could have left: a parsed form for the same document and version, from another upload
+        ParsedDocument stale = new ParsedDocument(ParsedDocument.SCHEMA_VERSION, id, 1, "text", "Lost filing", 97,
+                io.vectorless.schema.parsed.StructureSource.PAGES, List.of(io.vectorless.schema.parsed.Block.text("The lost filing's text.", 1, 1)), List.of(),
+                Map.of(), List.of(), null, "a-lost-upload");
+        store.put(ObjectKeys.parsed(3, id, 1, uploadId), EventJson.writeBytes(stale), "application/json");
+
+        DocumentUploaded uploaded = upload(id, uploadId, "own.txt", content, md5(content));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !parsedEvents(id).isEmpty());
+        ParsedDocument document = EventJson.read(store.getBytes(parsedEvents(id).get(0).parsedObjectKey()),
+                ParsedDocument.class);
+        assertThat(document.uploadId()).isEqualTo(uploaded.uploadId());
+        assertThat(document.blocks()).extracting(b -> b.text()).containsExactly("The new upload's own text.");
+        assertThat(parsedEvents(id).get(0).pageCount()).isNotEqualTo(97);
+    }
+
+    @Test
+    void anOriginalThatIsNotTheUploadedFileEndsFailedWithAReason() {
+        DocumentUploaded mismatched = upload("other.txt", "Bytes that were stored.".getBytes(StandardCharsets.UTF_8),
+                md5("Bytes that were uploaded.".getBytes(StandardCharsets.UTF_8)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(mismatched.documentId()).stream()
+                .anyMatch(s -> s.status() == DocumentStatus.FAILED));
+        assertThat(statuses(mismatched.documentId())).filteredOn(s -> s.status() == DocumentStatus.FAILED)
+                .first().extracting(DocumentStatusChanged::error).asString()
+                .contains("not the one that was uploaded");
+        assertThat(parsedEvents(mismatched.documentId())).isEmpty();
     }
 }

@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,18 +32,45 @@ public class EventPublisher {
     }
 
     public void publish(DocumentEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topicOf(event), event.key(), EventJson.write(event));
-        record.headers().add(Topics.EVENT_TYPE_HEADER,
-                event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+        publish(event, Duration.ofSeconds(30));
+    }
+
+    /** Publishes and waits up to {@code timeout} for the broker's acknowledgement (all in-sync replicas). */
+    public void publish(DocumentEvent event, Duration timeout) {
         try {
-            template.send(record).get(30, TimeUnit.SECONDS);
+            send(event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing " + event.getClass().getSimpleName(), e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             throw new IllegalStateException("Kafka did not take " + event.getClass().getSimpleName() + " for document "
-                    + event.documentId() + ": " + e.getMessage(), e);
+                    + event.documentId() + ": " + describe(e, timeout), e);
         }
+    }
+
+    /**
+     * Sends without waiting: the future completes when the broker acknowledged the event. Sending may still block
+     * for up to the producer's {@code max.block.ms} while the broker is unreachable.
+     */
+    public CompletableFuture<?> send(DocumentEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topicOf(event), event.key(), EventJson.write(event));
+        record.headers().add(Topics.EVENT_TYPE_HEADER,
+                event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+        return template.send(record);
+    }
+
+    /** A reason a person can read: never "null", never a bare exception class. */
+    static String describe(Throwable failure, Duration timeout) {
+        if (failure instanceof TimeoutException) {
+            return "no answer from the broker within " + timeout.toSeconds() + " s";
+        }
+        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        String message = cause.getMessage();
+        if (message == null || message.isBlank()) {
+            return "the broker is unreachable (" + cause.getClass().getSimpleName() + ")";
+        }
+        return message;
     }
 
     public String topicOf(DocumentEvent event) {

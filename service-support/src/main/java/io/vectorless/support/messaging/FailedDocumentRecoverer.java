@@ -56,6 +56,11 @@ public class FailedDocumentRecoverer implements ConsumerRecordRecoverer {
             log.error("unreadable record on {} sent to the dead-letter topic: {}", record.topic(), cause.getMessage());
             return;
         }
+        if (cause instanceof EventJson.MalformedEventException) {
+            log.error("record on {} for document {} is not an event this topic carries; sent to the dead-letter "
+                    + "topic: {}", record.topic(), event.documentId(), cause.getMessage());
+            return;
+        }
         if (event instanceof DocumentStatusChanged) {
             log.error("status event for document {} could not be applied and went to the dead-letter topic: {}",
                     event.documentId(), cause.getMessage());

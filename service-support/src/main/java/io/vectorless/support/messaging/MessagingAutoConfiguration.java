@@ -21,6 +21,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -55,6 +56,13 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<String, String> template, MessagingProperties properties) {
         return new EventPublisher(template, properties);
+    }
+
+    /** Boot's listener container factory picks this up, so listeners receive typed events. */
+    @Bean
+    @ConditionalOnMissingBean(RecordMessageConverter.class)
+    EventMessageConverter eventMessageConverter() {
+        return new EventMessageConverter();
     }
 
     @Bean

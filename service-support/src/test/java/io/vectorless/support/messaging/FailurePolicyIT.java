@@ -65,8 +65,7 @@ class FailurePolicyIT {
     /** Fails on purpose: document ids below 1000 permanently, the others transiently (2000-2999 without a message). */
     static class FailingListener {
         @KafkaListener(topics = "${vectorless.kafka.topics.uploaded}")
-        void on(String json) {
-            DocumentEvent event = EventJson.readEvent(json);
+        void on(DocumentUploaded event) {
             ATTEMPTS.computeIfAbsent(event.documentId(), id -> new AtomicInteger()).incrementAndGet();
             if (event.documentId() < 1000) {
                 throw new PermanentFailure("The file is not a PDF, DOCX, PPTX, Markdown or text file");
@@ -80,6 +79,19 @@ class FailurePolicyIT {
 
     @Autowired
     EventPublisher publisher;
+    @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    org.springframework.kafka.core.ConsumerFactory<?, ?> consumers;
+
+    @Test
+    void offsetsAreCommittedByTheContainerOnlyForRecordsWhoseListenerReturned() {
+        var properties = listeners.getListenerContainers().iterator().next().getContainerProperties();
+        assertThat(properties.getAckMode()).isIn(org.springframework.kafka.listener.ContainerProperties.AckMode.RECORD,
+                org.springframework.kafka.listener.ContainerProperties.AckMode.BATCH);
+        assertThat(properties.isSyncCommits()).isTrue();
+        assertThat(consumers.getConfigurationProperties().get("enable.auto.commit")).isIn(null, false, "false");
+    }
 
     private static DocumentUploaded upload(long id) {
         return DocumentUploaded.of(id, 1, 9, "f.pdf", "application/pdf", 10, "hash", "key", true, "u");
