@@ -125,7 +125,8 @@ class ConsoleBrowserTest {
         audit("workspaces");
         screenshot("02-workspaces");
         link.click();
-        waitFor(By.cssSelector("[data-testid=upload-input]"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !browser.findElements(
+                By.cssSelector("[data-testid=upload-input]")).isEmpty());
     }
 
     @Test
@@ -249,10 +250,9 @@ class ConsoleBrowserTest {
                 .orElseThrow(() -> new AssertionError("no row for " + fileName));
     }
 
-    /** Presses Tab from the top of the page and notes which of the hooks receive focus, in order. */
+    /** Presses Tab from the page's heading (where the console puts focus on arrival) and notes the hooks reached. */
     private static List<String> tabOrder(List<String> hooks) {
-        js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
-        browser.findElement(By.tagName("body")).click();
+        js("document.querySelector('main h1').focus()");
         List<String> reached = new ArrayList<>();
         for (int i = 0; i < 40 && reached.size() < hooks.size(); i++) {
             browser.switchTo().activeElement().sendKeys(Keys.TAB);
