@@ -37,8 +37,8 @@ export async function renderDocument(main, { documentId, query }) {
         h('h1', {}, doc.doc_title || doc.file_name),
         statusBadge(doc),
         h('a', { class: 'btn btn-small', href: `#/workspaces/${doc.workspace_id}/chat` }, 'Ask this workspace')),
-      h('p', { class: 'meta' }, [doc.file_name, doc.page_count != null ? `${doc.page_count} pages` : null,
-        doc.node_count != null ? `${doc.node_count} sections` : null, formatBytes(doc.file_size), `version ${doc.version}`]
+      h('p', { class: 'meta' }, [doc.file_name, doc.page_count != null ? plural(doc.page_count, 'page') : null,
+        doc.node_count != null ? plural(doc.node_count, 'section') : null, formatBytes(doc.file_size), `version ${doc.version}`]
         .filter(Boolean).join(' · ')),
       doc.root_summary ? h('p', { class: 'doc-summary' }, doc.root_summary) : null,
       doc.status === 'failed' && doc.error
@@ -72,12 +72,27 @@ export async function renderDocument(main, { documentId, query }) {
   }
 
   function waitForIndex() {
-    clear(body, h('div', { class: 'card waiting' },
-      h('h2', {}, doc.status === 'failed' ? 'No tree: the document failed' : 'The tree is being built'),
-      doc.status === 'failed' ? h('p', {}, 'Replace the file or index it again from the workspace page.')
+    const failed = doc.status === 'failed';
+    clear(body, h('div', { class: 'card waiting', 'data-testid': failed ? 'no-tree' : 'tree-pending' },
+      h('h2', {}, failed ? 'There is no tree for this document' : 'The tree is being built'),
+      failed ? [h('p', { class: 'muted' }, 'Fix the file and replace it from the workspace page, or try indexing it '
+        + 'again (useful when the failure was on the server\'s side).'),
+      h('button', { type: 'button', class: 'btn', onclick: async () => {
+        try {
+          doc = await api.post(`/api/documents/${documentId}/reindex`);
+          drawHead();
+          waitForIndex();
+        } catch (e) {
+          body.prepend(errorBox(e));
+        }
+      } }, 'Index again')]
         : [progressBar((doc.progress || 0) / 100, 'Indexing progress'),
           h('p', { class: 'muted' }, `Status: ${doc.status}, ${Math.round(doc.progress || 0)}%. `
             + 'This page updates by itself.')]));
+    if (watcher && isFinal(doc)) {
+      watcher.stop();
+      watcher = null;
+    }
     if (!watcher && !isFinal(doc)) {
       watcher = new StatusWatcher({
         onUpdate: updated => {
@@ -117,8 +132,14 @@ export async function renderDocument(main, { documentId, query }) {
 
   drawHead();
   focusHeading(page);
-  await loadTree();
+  // a failed first version has no tree to ask for; a failed replacement still has the last indexed one
+  if (doc.status === 'failed' && !doc.indexed_version) waitForIndex();
+  else await loadTree();
   return () => watcher && watcher.stop();
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function pagesOf(node) {

@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,6 +137,8 @@ class ConsoleBrowserTest {
         Path pdf = write("mission.pdf", SampleDocuments.pdfWithOutline());
         Path corrupt = write("broken.pdf", SampleDocuments.corruptPdf());
         js("window.__samePage = true");
+        assertThat(tabOrder(List.of("upload-input", "quick-index"))).as("the file chooser is reachable by keyboard")
+                .containsExactly("upload-input", "quick-index");
         browser.findElement(By.cssSelector("label.switch")).click();
         assertThat(browser.findElement(By.cssSelector("[data-testid=quick-index]")).isSelected()).isTrue();
 
@@ -176,9 +179,16 @@ class ConsoleBrowserTest {
                 .map(n -> n.getAttribute("data-node-id")).toList();
         assertThat(shown).containsExactlyElementsOf(PipelineEndToEndTest.flatten(tree).stream().skip(1)
                 .map(n -> n.path("node_id").asText()).toList());
-        WebElement drills = treeView.findElement(By.cssSelector("[data-testid=tree-node][data-node-id='" + drillsNodeId + "']"));
+        WebElement drills = treeView.findElement(By.cssSelector("[data-testid=tree-node][data-node-id='"
+                + drillsNodeId + "']"));
         assertThat(drills.getText()).contains("Restore Drills");
-        drills.click();
+        // by keyboard: down the tree with the arrow keys, Enter opens the section
+        js("document.querySelector('[data-testid=tree-node]').focus()");
+        for (int i = 0; i < shown.size() && !browser.switchTo().activeElement().equals(drills); i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        }
+        assertThat(browser.switchTo().activeElement()).isEqualTo(drills);
+        drills.sendKeys(Keys.ENTER);
 
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
             WebElement text = browser.findElement(By.cssSelector("[data-testid=node-text]"));
@@ -225,8 +235,21 @@ class ConsoleBrowserTest {
         WebElement reason = waitFor(By.cssSelector(".doc-head [data-testid=document-error]"));
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*#/documents/(\\d+).*", "$1"));
         assertThat(reason.getText()).contains(gateway.document(id).path("error").asText());
+        waitFor(By.cssSelector("[data-testid=no-tree]"));
         audit("failed document");
         screenshot("07-document-failed");
+    }
+
+    @Test
+    @Order(7)
+    void swaggerUiShowsTheApiWithItsTitleAndVersion() {
+        browser.get(stack.gatewayUrl() + "/swagger-ui");
+        // Swagger UI's script is large: on a busy machine it takes a while to parse and draw the whole API
+        WebElement title = await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() ->
+                visible(browser.findElement(By.cssSelector(".information-container .title"))), e -> e != null);
+        assertThat(title.getText()).contains("Vectorless RAG Backend").contains("1.1.0");
+        assertThat(browser.findElements(By.cssSelector(".opblock"))).isNotEmpty();
+        screenshot("08-swagger-ui");
     }
 
     // --- helpers
@@ -255,7 +278,7 @@ class ConsoleBrowserTest {
         js("document.querySelector('main h1').focus()");
         List<String> reached = new ArrayList<>();
         for (int i = 0; i < 40 && reached.size() < hooks.size(); i++) {
-            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            new Actions(browser).sendKeys(Keys.TAB).perform();
             String hook = browser.switchTo().activeElement().getAttribute("data-testid");
             if (hook != null && hooks.contains(hook) && !reached.contains(hook)) {
                 reached.add(hook);
@@ -271,7 +294,7 @@ class ConsoleBrowserTest {
     }
 
     private static WebElement waitFor(By locator) {
-        return await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> visible(browser.findElement(locator)), e -> e != null);
     }
 
