@@ -142,8 +142,9 @@ function documentRow(doc, { watcher, onDeleted, onChanged }) {
     class: `doc-row doc-${doc.status}` },
   h('td', { class: 'doc-name' },
     h('a', { href: `#/documents/${doc.id}`, 'data-testid': 'document-link' }, name),
-    h('div', { class: 'meta' }, name !== doc.file_name ? `${doc.file_name} · ` : '',
-      `v${doc.version} · ${formatTime(doc.updated_at || doc.created_at)}`, doc.quick_index ? ' · quick index' : '')),
+    h('div', { class: 'meta', title: `Updated ${formatTime(doc.updated_at || doc.created_at)}` },
+      [name !== doc.file_name ? doc.file_name : null, `version ${doc.version}`, doc.quick_index ? 'quick index' : null]
+        .filter(Boolean).join(' · '))),
   statusCell,
   h('td', { class: 'num' }, doc.page_count ?? '—'),
   h('td', { class: 'num' }, doc.node_count ?? '—'),
