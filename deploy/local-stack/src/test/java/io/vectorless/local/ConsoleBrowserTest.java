@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration INDEXING = Duration.ofSeconds(120);
 
@@ -75,7 +76,7 @@ class ConsoleBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
     @AfterAll
@@ -116,7 +117,7 @@ class ConsoleBrowserTest {
         WebElement name = waitFor(By.cssSelector("[data-testid=workspace-name]"));
         name.sendKeys(workspaceName, Keys.ENTER);
 
-        WebElement link = await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+        WebElement link = await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
                 browser.findElements(By.cssSelector("[data-testid=workspace-link]")).stream()
                         .filter(a -> a.getText().equals(workspaceName)).findFirst().orElse(null), a -> a != null);
         assertThat(link.getAttribute("href")).matches(".*#/workspaces/\\d+");
@@ -126,7 +127,7 @@ class ConsoleBrowserTest {
         audit("workspaces");
         screenshot("02-workspaces");
         link.click();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !browser.findElements(
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(
                 By.cssSelector("[data-testid=upload-input]")).isEmpty());
     }
 
@@ -152,7 +153,8 @@ class ConsoleBrowserTest {
         Map<String, String> statuses = statuses();
         assertThat(statuses).containsEntry("handbook.md", "indexed").containsEntry("mission.pdf", "indexed")
                 .containsEntry("broken.pdf", "failed");
-        assertThat(js("return window.__samePage === true")).as("updated in place, by the status stream").isEqualTo(true);
+        assertThat(js("return window.__samePage === true")).as("updated in place, by the status stream")
+                .isEqualTo(true);
 
         WebElement failedRow = row("broken.pdf");
         long failedId = Long.parseLong(failedRow.getAttribute("data-document-id"));
@@ -190,7 +192,7 @@ class ConsoleBrowserTest {
         assertThat(browser.switchTo().activeElement()).isEqualTo(drills);
         drills.sendKeys(Keys.ENTER);
 
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             WebElement text = browser.findElement(By.cssSelector("[data-testid=node-text]"));
             return drillsNodeId.equals(text.getAttribute("data-node-id")) && text.getText().contains("four hours");
         });
@@ -217,7 +219,7 @@ class ConsoleBrowserTest {
         screenshot("06-chat");
 
         citation.click();
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> drillsNodeId.equals(
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> drillsNodeId.equals(
                 browser.findElement(By.cssSelector("[data-testid=node-text]")).getAttribute("data-node-id")));
         browser.navigate().back();
         WebElement answer = waitFor(By.cssSelector("[data-testid=chat-answer]"));
@@ -228,7 +230,7 @@ class ConsoleBrowserTest {
     @Order(6)
     void aCorruptFileShowsItsReasonOnItsOwnPage() {
         browser.findElement(By.cssSelector("[data-testid=tab-documents]")).click();
-        WebElement row = await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> row("broken.pdf"),
+        WebElement row = await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> row("broken.pdf"),
                 r -> r != null);
         row.findElement(By.cssSelector("[data-testid=document-link]")).click();
 
@@ -308,7 +310,8 @@ class ConsoleBrowserTest {
 
     private static void screenshot(String name) {
         try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
