@@ -1,6 +1,7 @@
 package io.vectorless.ingest.parse;
 
 import io.vectorless.schema.parsed.ParsedDocument;
+import io.vectorless.support.messaging.FailureReasons;
 import io.vectorless.support.messaging.PermanentFailure;
 
 import java.io.IOException;
@@ -107,8 +108,7 @@ public final class DocumentParser implements AutoCloseable {
     }
 
     static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return FailureReasons.describe(e, "its content is not valid");
     }
 
     @Override

@@ -76,7 +76,7 @@ final class FormatDetector {
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new PermanentFailure("the file is a damaged ZIP archive and cannot be read as DOCX or PPTX: "
-                    + e.getMessage(), e);
+                    + DocumentParser.describe(e), e);
         }
         if (word) {
             return DocumentFormat.DOCX;
