@@ -98,6 +98,73 @@ await check('unknown model is a 4xx', async () => {
   throw new Error('the request for an unknown model succeeded');
 });
 
+await check('models.retrieve', async () => {
+  const m = await client.models.retrieve(model);
+  expect(m.id === model && m.object === 'model', `got ${JSON.stringify(m)}`);
+  return m.id;
+});
+
+await check('unknown model by id is a NotFoundError', async () => {
+  try {
+    await client.models.retrieve('pageindex-ws-999999999');
+  } catch (error) {
+    expect(error instanceof OpenAI.NotFoundError, `${error.constructor.name} ${error.status}`);
+    return `status ${error.status}`;
+  }
+  throw new Error('an unknown model was found');
+});
+
+await check('an endpoint not offered (embeddings) is an OpenAI 404', async () => {
+  try {
+    await client.embeddings.create({ model, input: 'hello' });
+  } catch (error) {
+    expect(error instanceof OpenAI.NotFoundError, `${error.constructor.name} ${error.status}`);
+    expect(error.code === 'unknown_url', `code ${error.code}`);
+    return `status ${error.status}, code ${error.code}`;
+  }
+  throw new Error('embeddings answered');
+});
+
+await check('max_tokens cuts the answer with finish_reason length', async () => {
+  const completion = await client.chat.completions.create({
+    model, max_tokens: 3, messages: [{ role: 'user', content: question }],
+  });
+  const choice = completion.choices[0];
+  expect(choice.finish_reason === 'length', `finish_reason ${choice.finish_reason}`);
+  expect(choice.message.content.length <= 12, `${choice.message.content.length} chars`);
+  return `${choice.message.content.length} chars`;
+});
+
+await check('n > 1 is a BadRequestError naming n', async () => {
+  try {
+    await client.chat.completions.create({ model, n: 2, messages: [{ role: 'user', content: question }] });
+  } catch (error) {
+    expect(error instanceof OpenAI.BadRequestError, `${error.constructor.name} ${error.status}`);
+    expect(error.param === 'n', `param ${error.param}`);
+    return `status ${error.status}`;
+  }
+  throw new Error('n=2 was accepted');
+});
+
+await check('an Open WebUI title task gets a short title, not an answer', async () => {
+  const prompt = '### Task:\nGenerate a concise, 3-5 word title with an emoji summarizing the chat history.\n'
+    + '### Output:\nJSON format: { "title": "your concise title here" }\n### Chat History:\n<chat_history>\n'
+    + `USER: ${question}\nASSISTANT: (an answer)\n</chat_history>`;
+  const completion = await client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] });
+  const title = JSON.parse(completion.choices[0].message.content).title;
+  expect(typeof title === 'string' && title.split(' ').length <= 5, `title ${title}`);
+  return title;
+});
+
+await check('answers carry their sources', async () => {
+  const completion = await client.chat.completions.create({ model, messages: [{ role: 'user', content: question }] });
+  expect(Array.isArray(completion.sources), 'no sources array');
+  for (const s of completion.sources) {
+    expect(typeof s.doc_id === 'number' && typeof s.node_id === 'string', `bad source ${JSON.stringify(s)}`);
+  }
+  return `${completion.sources.length} source(s)`;
+});
+
 if (failures > 0) {
   console.log(`${failures} check(s) failed`);
   process.exit(1);

@@ -18,6 +18,10 @@ import io.vectorless.schema.parsed.StructureSource;
 import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.schema.store.StoreFields;
 import io.vectorless.schema.store.StoreNames;
+import io.vectorless.search.DocumentSearchIndex;
+import io.vectorless.search.IndexArchive;
+import io.vectorless.schema.store.StoreFields;
+import io.vectorless.schema.store.StoreNames;
 import io.vectorless.schema.store.StoredNode;
 import io.vectorless.support.messaging.EventPublisher;
 import io.vectorless.support.storage.ObjectStore;
@@ -79,7 +83,7 @@ class IndexerServiceIntegrationTest {
     }
 
     @Test
-    void indexesAParsedDocumentIntoNodesAndAnnouncesIndexedOnceEvenWhenTheEventIsReplayed() {
+    void indexesAParsedDocumentIntoNodesAndAnnouncesIndexedOnceEvenWhenTheEventIsReplayed() throws Exception {
         long id = IDS.incrementAndGet();
         DocumentParsed event = parsedEvent(id, 1, storeParsed(id, 1, outlineDocument(id, 1)));
 
@@ -104,6 +108,13 @@ class IndexerServiceIntegrationTest {
         assertThat(owls.text()).isEqualTo("Owls hunt at night.");
         assertThat(owls.imageKeys()).containsExactly(ObjectKeys.image(WORKSPACE, id, 1, 2, 0, "png"));
         assertThat(stored.get(0).childIds()).containsExactly("1", "2");
+        try (DocumentSearchIndex index = searchIndexOf(id, 1)) {
+            assertThat(index.language()).isEqualTo("en");
+            assertThat(index.sectionTitles()).containsExactly("Birds", "Owls", "Trees");
+            assertThat(index.subtree("1.1").orElseThrow().text()).isEqualTo("Owls hunt at night.");
+            assertThat(index.pageText(3)).contains("Trees\n\nOaks and pines.");
+            assertThat(index.pageOwner(2)).contains("1.1");
+        }
 
         publisher.publish(event);
         publisher.publish(parsedEvent(id, 1, event.parsedObjectKey()));
@@ -119,12 +130,22 @@ class IndexerServiceIntegrationTest {
         publisher.publish(parsedEvent(id, 2, storeParsed(id, 2, outlineDocument(id, 2))));
         awaitIndexed(id, 2);
 
+        assertThat(objects.exists(ObjectKeys.searchIndex(WORKSPACE, id, 1))).isTrue();
+
         publisher.publish(DocumentDeleted.superseded(id, 1, WORKSPACE));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(nodes.nodesOf(id, 1)).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(objects.exists(ObjectKeys.searchIndex(WORKSPACE, id, 1))).isFalse());
         assertThat(nodes.nodesOf(id, 2)).hasSize(4);
+        assertThat(objects.exists(ObjectKeys.searchIndex(WORKSPACE, id, 2))).isTrue();
 
         publisher.publish(DocumentDeleted.document(id, 2, WORKSPACE, "deleted by user"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(nodes.nodesOf(id, 2)).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(objects.exists(ObjectKeys.searchIndex(WORKSPACE, id, 2))).isFalse();
+            assertThat(mongo.findById(StoreFields.SearchIndex.idOf(id, 2), org.bson.Document.class,
+                    StoreNames.SEARCH_INDEXES)).isNull();
+        });
     }
 
     @Test
@@ -202,6 +223,20 @@ class IndexerServiceIntegrationTest {
         assertThat(stored).hasSize(301);
         assertThat(stored.get(stored.size() - 1).nodeId()).isEqualTo("100.2");
         assertThat(stored.get(stored.size() - 1).startPage()).isEqualTo(996);
+    }
+
+    /** The version's search index as query-service opens it: named by the record, read from object storage. */
+    private DocumentSearchIndex searchIndexOf(long id, int version) throws java.io.IOException {
+        org.bson.Document record = mongo.findById(StoreFields.SearchIndex.idOf(id, version), org.bson.Document.class,
+                StoreNames.SEARCH_INDEXES);
+        assertThat(record).isNotNull();
+        String key = record.getString(StoreFields.SearchIndex.OBJECT_KEY);
+        assertThat(key).isEqualTo(ObjectKeys.searchIndex(WORKSPACE, id, version));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("search-index");
+        try (java.io.InputStream in = objects.open(key)) {
+            IndexArchive.unpack(in, dir.resolve("index"));
+        }
+        return DocumentSearchIndex.open(org.apache.lucene.store.FSDirectory.open(dir.resolve("index")));
     }
 
     private ParsedDocument outlineDocument(long id, int version) {

@@ -23,6 +23,11 @@ public final class ObjectKeys {
         return versionPrefix(workspaceId, documentId, version) + "parsed.json";
     }
 
+    /** The version's search index (Lucene segment files in one archive), written by the indexer. */
+    public static String searchIndex(long workspaceId, long documentId, int version) {
+        return versionPrefix(workspaceId, documentId, version) + "search-index.zip";
+    }
+
     public static String image(long workspaceId, long documentId, int version, int page, int index, String ext) {
         return versionPrefix(workspaceId, documentId, version) + "images/p" + page + "-" + index + "." + ext;
     }

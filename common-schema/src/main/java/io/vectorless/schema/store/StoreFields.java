@@ -42,4 +42,26 @@ public final class StoreFields {
         private Document() {
         }
     }
+
+    /**
+     * {@code search_indexes} (written by the indexer, read by query-service): {@code _id} "{documentId}:{version}",
+     * where the version's search index is in object storage, its language and size.
+     */
+    public static final class SearchIndex {
+        public static final String ID = "_id";
+        public static final String DOCUMENT_ID = "documentId";
+        public static final String VERSION = "version";
+        public static final String WORKSPACE_ID = "workspaceId";
+        public static final String OBJECT_KEY = "objectKey";
+        public static final String LANGUAGE = "language";
+        public static final String BYTES = "bytes";
+        public static final String CREATED_AT = "createdAt";
+
+        private SearchIndex() {
+        }
+
+        public static String idOf(long documentId, int version) {
+            return documentId + ":" + version;
+        }
+    }
 }

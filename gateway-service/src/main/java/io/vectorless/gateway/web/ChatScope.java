@@ -74,6 +74,15 @@ class ChatScope {
         return m.matches() && access.canSeeWorkspace(caller, Long.parseLong(m.group(1)));
     }
 
+    /** Whether a model id ({@code GET /v1/models/{model}}) names a workspace the caller may see. */
+    boolean maySeeModel(Caller caller, String model) {
+        if (caller.admin()) {
+            return true;
+        }
+        Matcher m = MODEL.matcher(model == null ? "" : model);
+        return m.matches() && access.canSeeWorkspace(caller, Long.parseLong(m.group(1)));
+    }
+
     /** The model list with only the caller's workspaces. */
     byte[] visibleModels(Caller caller, byte[] upstream) {
         Set<Long> visible = access.visibleWorkspaces(caller);

@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -36,7 +37,8 @@ import java.util.List;
 /**
  * Forwards chat and model calls to query-service and streams the answer back as it is produced. A small forwarder
  * rather than a routing library: three fixed routes, and the one thing that matters — each SSE chunk is written and
- * flushed the moment it arrives — is explicit here instead of hidden in filter and buffering settings.
+ * flushed the moment it arrives — is explicit here instead of hidden in filter and buffering settings. Any other
+ * /v1 path is forwarded as well, so OpenAI clients get OpenAI-shaped answers for everything under /v1.
  */
 @RestController
 class QueryForwarder {
@@ -90,6 +92,27 @@ class QueryForwarder {
             return forward(request, null);
         }
         return filteredModels(caller, request);
+    }
+
+    @RequestMapping(path = "/v1/models/{model}", method = RequestMethod.GET)
+    @ApiResponse(responseCode = "200", description = "One workspace as a model; 404 in OpenAI's error shape if none")
+    ResponseEntity<StreamingResponseBody> model(Caller caller, @PathVariable String model,
+                                                HttpServletRequest request) {
+        if (!scope.maySeeModel(caller, model)) {
+            return modelNotFound();
+        }
+        return forward(request, null);
+    }
+
+    /**
+     * Every other /v1 path (embeddings, completions, ...) goes to query-service too, which answers OpenAI's 404 that
+     * the SDKs can read; the gateway's own /v1 endpoints are more specific and keep their routes.
+     */
+    @io.swagger.v3.oas.annotations.Hidden
+    @RequestMapping(path = "/v1/**")
+    ResponseEntity<StreamingResponseBody> otherOpenAiPaths(HttpServletRequest request,
+                                                           @RequestBody(required = false) byte[] body) {
+        return forward(request, body);
     }
 
     @RequestMapping(path = "/v1/chat/completions", method = RequestMethod.POST)

@@ -1,6 +1,8 @@
 package io.vectorless.indexer.indexing;
 
+import io.vectorless.indexer.search.PageTexts;
 import io.vectorless.indexer.storage.NodeStore;
+import io.vectorless.indexer.storage.SearchIndexStore;
 import io.vectorless.indexer.summary.LlmSummarizer;
 import io.vectorless.indexer.summary.SummaryOutcome;
 import io.vectorless.indexer.tree.BuiltTree;
@@ -14,6 +16,7 @@ import io.vectorless.schema.event.IndexResult;
 import io.vectorless.schema.parsed.ParsedDocument;
 import io.vectorless.schema.store.StoreFields;
 import io.vectorless.schema.store.StoreNames;
+import io.vectorless.search.IndexInput;
 import io.vectorless.support.llm.LlmClient;
 import io.vectorless.support.messaging.EventPublisher;
 import io.vectorless.support.messaging.PermanentFailure;
@@ -31,7 +34,8 @@ import java.util.List;
 
 /**
  * Indexes one parsed document: reads the claim-checked parsed JSON, builds the tree, writes summaries (LLM unless
- * quick_index or none is configured), stores the nodes and announces {@code indexed}. Each step reports its stage.
+ * quick_index or none is configured), stores the nodes and the version's search index, and announces {@code indexed}.
+ * Each step reports its stage.
  */
 @Service
 public class DocumentIndexer {
@@ -46,9 +50,12 @@ public class DocumentIndexer {
     private final LlmSummarizer summarizer;
     private final LlmClient llm;
     private final MongoTemplate mongo;
+    private final SearchIndexStore searchIndexes;
 
     public DocumentIndexer(ObjectStore objects, NodeStore nodes, EventPublisher publisher, ProcessedEvents processed,
-                           TreeBuilder treeBuilder, LlmSummarizer summarizer, LlmClient llm, MongoTemplate mongo) {
+                           TreeBuilder treeBuilder, LlmSummarizer summarizer, LlmClient llm, MongoTemplate mongo,
+                           SearchIndexStore searchIndexes) {
+        this.searchIndexes = searchIndexes;
         this.objects = objects;
         this.nodes = nodes;
         this.publisher = publisher;
@@ -82,9 +89,12 @@ public class DocumentIndexer {
             llmCalls = outcome.llmCalls();
         }
         long indexBytes = nodes.replaceTree(event.documentId(), event.version(), event.workspaceId(), tree);
+        SearchIndexStore.Stored search = searchIndexes.write(event.workspaceId(), new IndexInput(event.documentId(),
+                event.version(), tree.docTitle(), tree.root(), PageTexts.of(parsed)));
         if (isDeleted(event.documentId(), event.version())) {
             // deletions run on their own listener thread: one may have landed while this version was being indexed
             nodes.deleteVersion(event.documentId(), event.version());
+            searchIndexes.deleteVersion(event.documentId(), event.version());
             processed.markProcessed(event.eventId());
             log.info("document {} v{} was deleted while indexing; its nodes are removed", event.documentId(),
                     event.version());
@@ -95,8 +105,9 @@ public class DocumentIndexer {
         publisher.publish(DocumentStatusChanged.indexed(event.documentId(), event.version(), event.workspaceId(),
                 result, SOURCE));
         processed.markProcessed(event.eventId());
-        log.info("document {} v{} indexed: {} nodes, {} pages, {} images, {} LLM calls", event.documentId(),
-                event.version(), tree.nodeCount(), tree.pageCount(), tree.imageCount(), llmCalls);
+        log.info("document {} v{} indexed: {} nodes, {} pages, {} images, {} LLM calls; search index {} bytes, "
+                        + "language {}", event.documentId(), event.version(), tree.nodeCount(), tree.pageCount(),
+                tree.imageCount(), llmCalls, search.bytes(), search.language());
     }
 
     public void delete(DocumentDeleted event) {
@@ -104,9 +115,11 @@ public class DocumentIndexer {
         if (event.wholeDocument()) {
             processed.markProcessed(tombstone(event.documentId(), null));
             removed = nodes.deleteDocument(event.documentId());
+            searchIndexes.deleteDocument(event.documentId());
         } else {
             processed.markProcessed(tombstone(event.documentId(), event.version()));
             removed = nodes.deleteVersion(event.documentId(), event.version());
+            searchIndexes.deleteVersion(event.documentId(), event.version());
         }
         log.info("document {} {}: {} nodes removed", event.documentId(),
                 event.wholeDocument() ? "deleted" : "v" + event.version() + " superseded", removed);

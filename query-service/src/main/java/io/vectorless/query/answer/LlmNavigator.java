@@ -1,7 +1,6 @@
 package io.vectorless.query.answer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vectorless.query.navigate.Bm25;
 import io.vectorless.query.navigate.DocumentCard;
 import io.vectorless.query.navigate.IndexedDocument;
 import io.vectorless.query.navigate.JsonReplies;
@@ -48,15 +47,15 @@ final class LlmNavigator {
         this.routingCandidates = routingCandidates;
     }
 
-    Routing route(List<DocumentCard> cards, String question, String searchText, List<Turn> history, CallLog log) {
-        List<DocumentCard> candidates = preRank(cards, searchText);
+    Routing route(Workspace workspace, String question, String searchText, List<Turn> history, CallLog log) {
+        List<DocumentCard> candidates = preRank(workspace, searchText);
         Map<String, DocumentCard> byId = new LinkedHashMap<>();
         candidates.forEach(c -> byId.put(Long.toString(c.docId()), c));
         List<ChatMessage> messages = QueryPrompts.routing(question, history, candidates, maxDocs);
         Optional<Parsed> parsed = ask("routing", messages, new ArrayList<>(byId.keySet()), QueryPrompts.ROUTING_SHAPE,
                 reply -> JsonReplies.strings(reply, "doc_ids", "documents", "ids", "doc_id"), log);
         if (parsed.isEmpty()) {
-            Routing fallback = lexical.route(candidates, searchText);
+            Routing fallback = lexical.route(workspace.index(), workspace.documents(), searchText);
             return new Routing(fallback.documents(), "The model named no valid document; " + fallback.reasoning());
         }
         List<DocumentCard> chosen = parsed.get().ids().stream().map(byId::get).limit(maxDocs).toList();
@@ -64,18 +63,18 @@ final class LlmNavigator {
     }
 
     /** For large workspaces only the best BM25 candidates reach the prompt, so it stays bounded. */
-    List<DocumentCard> preRank(List<DocumentCard> cards, String searchText) {
+    List<DocumentCard> preRank(Workspace workspace, String searchText) {
+        List<DocumentCard> cards = workspace.cards();
         if (cards.size() <= routingCandidates) {
             return cards;
         }
-        Map<String, DocumentCard> byId = new LinkedHashMap<>();
-        cards.forEach(c -> byId.put(Long.toString(c.docId()), c));
         Set<DocumentCard> out = new LinkedHashSet<>();
-        for (Bm25.Hit hit : lexical.rankDocuments(cards, searchText)) {
+        for (LexicalNavigator.RankedDocument ranked : lexical.rankDocuments(workspace.index(), workspace.documents(),
+                searchText)) {
             if (out.size() >= routingCandidates) {
                 break;
             }
-            out.add(byId.get(hit.key()));
+            out.add(ranked.document().card());
         }
         for (DocumentCard card : cards) {
             if (out.size() >= routingCandidates) {
@@ -87,10 +86,11 @@ final class LlmNavigator {
     }
 
     Selection search(IndexedDocument doc, String question, String searchText, List<Turn> history, CallLog log) {
+        TreeNode tree = doc.index().outline();
         Map<String, TreeNode> nodes = new LinkedHashMap<>();
-        doc.root().flatten().forEach(n -> nodes.put(n.nodeId(), n));
+        tree.flatten().forEach(n -> nodes.put(n.nodeId(), n));
         Selection lexicalBest = lexical.select(List.of(doc), searchText);
-        String toc = outline.render(doc.root(), lexicalBest.nodeIds());
+        String toc = outline.render(tree, lexicalBest.nodeIds());
         List<ChatMessage> messages = QueryPrompts.treeSearch(question, history, doc.card().title(), toc, maxNodes);
         Optional<Parsed> parsed = ask("tree_search", messages, new ArrayList<>(nodes.keySet()),
                 QueryPrompts.SEARCH_SHAPE, reply -> JsonReplies.strings(reply, "node_ids", "nodes", "ids", "node_id"),
@@ -100,7 +100,8 @@ final class LlmNavigator {
                     + doc.card().title() + "\"; " + lexicalBest.reasoning());
         }
         List<SectionRef> sections = parsed.get().ids().stream().limit(maxNodes)
-                .map(id -> new SectionRef(doc.card().docId(), doc.card().title(), nodes.get(id))).toList();
+                .map(id -> new SectionRef(doc.card().docId(), doc.card().title(),
+                        doc.index().subtree(id).orElseThrow())).toList();
         return new Selection(sections, parsed.get().reasoning());
     }
 

@@ -11,6 +11,8 @@ import io.vectorless.query.navigate.SectionRef;
 import io.vectorless.query.navigate.Selection;
 import io.vectorless.query.navigate.TreeOutline;
 import io.vectorless.query.navigate.Turn;
+import io.vectorless.search.DocumentSearchIndex;
+import io.vectorless.search.WorkspaceIndex;
 import io.vectorless.support.llm.ChatRequest;
 import io.vectorless.support.llm.ChatResult;
 import io.vectorless.support.llm.LlmClient;
@@ -19,6 +21,8 @@ import io.vectorless.support.llm.LlmUnavailableException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -29,7 +33,7 @@ import java.util.function.Consumer;
  * with citations. With an LLM that is at most N+2 calls for N routed documents (one routing call, skipped for a
  * single document; one tree search per document, in parallel; one answer call), plus at most one re-ask per
  * unreadable reply. Without an LLM, or when it fails, the lexical navigator and an extractive answer take over and
- * the answer says so.
+ * the answer says so. Everything is read from the versions' prebuilt search indexes, never from node texts.
  */
 public final class QueryEngine {
     private final QuerySource source;
@@ -40,11 +44,12 @@ public final class QueryEngine {
     private final ImageLoader images;
     private final ExecutorService searchPool;
     private final int historyTurns;
+    private final Map<Long, Workspace> workspaces = new ConcurrentHashMap<>();
 
     public QueryEngine(QuerySource source, LlmClient llm, Settings settings, ExecutorService searchPool) {
         this.source = source;
         this.llm = llm;
-        this.lexical = new LexicalNavigator(settings.maxNodes(), settings.maxDocs());
+        this.lexical = new LexicalNavigator(settings.maxNodes(), settings.maxDocs(), settings.pageBudget());
         this.navigator = new LlmNavigator(llm, lexical, new TreeOutline(settings.maxOutlineChars()),
                 settings.maxDocs(), settings.maxNodes(), settings.routingCandidates());
         this.assembler = new ContextAssembler(settings.maxContextChars(), settings.maxImages());
@@ -53,49 +58,54 @@ public final class QueryEngine {
         this.historyTurns = settings.historyTurns();
     }
 
-    /** The engine's bounds. */
+    /**
+     * The engine's bounds.
+     *
+     * @param pageBudget pages of context the lexical navigator picks at most (across documents)
+     */
     public record Settings(int maxDocs, int maxNodes, int routingCandidates, int maxContextChars, int maxImages,
-                           int maxOutlineChars, int historyTurns) {
+                           int maxOutlineChars, int historyTurns, int pageBudget) {
     }
 
     /** @param onDelta receives the answer as it is produced (streamed from the LLM when there is one); may be null */
     public QueryAnswer answer(QueryRequest request, Consumer<String> onDelta) {
         StreamGuard guard = new StreamGuard(onDelta);
-        List<DocumentCard> cards = source.answerableDocuments(request.workspaceId());
-        if (cards.isEmpty()) {
+        Workspace workspace = workspace(request.workspaceId(), source.answerableDocuments(request.workspaceId()));
+        if (workspace.documents().isEmpty()) {
             String text = "There is nothing indexed in this workspace yet: upload a document and ask again once its "
                     + "status is 'indexed'.";
             guard.accept(text);
             return new QueryAnswer(text, List.of(), "No document in this workspace is indexed yet.", "", List.of(),
-                    List.of(), "No document is indexed.", QueryAnswer.Mode.NOTHING_INDEXED, 0, 0, estimate(text));
+                    List.of(), "No document is indexed.", QueryAnswer.Mode.NOTHING_INDEXED, 0, 0, estimate(text),
+                    List.of());
         }
         List<Turn> history = recent(request.history());
         String searchText = FollowUps.searchText(request.question(), history);
         if (!llm.enabled()) {
-            return lexical(request, cards, searchText, ExtractiveAnswer.NO_LLM_NOTE, QueryAnswer.Mode.LEXICAL,
+            return lexical(request, workspace, searchText, ExtractiveAnswer.NO_LLM_NOTE, QueryAnswer.Mode.LEXICAL,
                     new CallLog(), guard);
         }
         CallLog log = new CallLog();
         try {
-            return withLlm(request, cards, searchText, history, log, guard);
+            return withLlm(request, workspace, searchText, history, log, guard);
         } catch (LlmUnavailableException | LlmException e) {
             if (guard.started()) {
-                guard.accept("\n\n(The answer was cut off: " + e.getMessage() + ".)");
-                return guard.partial();
+                // part of the answer is out: the client must learn it broke off, not get a quietly shorter answer
+                throw new AnswerInterruptedException(e.getMessage(), e);
             }
             String note = "(The LLM could not be used (" + e.getMessage() + "): this answer is extracted from the "
                     + "best-matching sections.)";
-            return lexical(request, cards, searchText, note, QueryAnswer.Mode.LEXICAL_FALLBACK, log, guard);
+            return lexical(request, workspace, searchText, note, QueryAnswer.Mode.LEXICAL_FALLBACK, log, guard);
         }
     }
 
-    private QueryAnswer withLlm(QueryRequest request, List<DocumentCard> cards, String searchText, List<Turn> history,
+    private QueryAnswer withLlm(QueryRequest request, Workspace workspace, String searchText, List<Turn> history,
                                 CallLog log, StreamGuard guard) {
         String question = request.question();
-        Routing routing = cards.size() == 1
-                ? new Routing(cards, "The workspace has one document.")
-                : navigator.route(cards, question, searchText, history, log);
-        List<IndexedDocument> docs = load(routing.documents());
+        Routing routing = workspace.documents().size() == 1
+                ? new Routing(workspace.cards(), "The workspace has one document.")
+                : navigator.route(workspace, question, searchText, history, log);
+        List<IndexedDocument> docs = routed(workspace, routing);
         List<Future<Selection>> searches = new ArrayList<>();
         for (IndexedDocument doc : docs) {
             searches.add(searchPool.submit(() -> navigator.search(doc, question, searchText, history, log)));
@@ -125,35 +135,78 @@ public final class QueryEngine {
         log.attempt();
         guard.prepare(new QueryAnswer("", selection.nodeIds(), selection.reasoning(), assembled.context(), loaded,
                 routed(routing), routing.reasoning(), QueryAnswer.Mode.LLM, log.calls(), log.promptTokens(),
-                log.completionTokens()));
+                log.completionTokens(), sources(selection)));
         ChatResult result = log.record(guard.streaming() ? llm.stream(call, guard) : llm.chat(call));
         if (!guard.streaming()) {
             guard.accept(result.content());
         }
         return new QueryAnswer(result.content(), selection.nodeIds(), selection.reasoning(), assembled.context(),
                 loaded, routed(routing), routing.reasoning(), QueryAnswer.Mode.LLM, log.calls(), log.promptTokens(),
-                log.completionTokens());
+                log.completionTokens(), sources(selection));
     }
 
-    private QueryAnswer lexical(QueryRequest request, List<DocumentCard> cards, String searchText, String note,
+    private QueryAnswer lexical(QueryRequest request, Workspace workspace, String searchText, String note,
                                 QueryAnswer.Mode mode, CallLog log, Consumer<String> sink) {
-        Routing routing = lexical.route(cards, searchText);
-        Selection selection = lexical.select(load(routing.documents()), searchText);
+        Routing routing = lexical.route(workspace.index(), workspace.documents(), searchText);
+        List<IndexedDocument> docs = routed(workspace, routing);
+        Selection selection = lexical.select(docs, searchText);
         ContextAssembler.Assembled assembled = assembler.assemble(selection);
-        String text = ExtractiveAnswer.compose(searchText, selection, note);
+        String text = ExtractiveAnswer.compose(searchText, selection, note,
+                ExtractiveAnswer.terms(docs.stream().map(d -> d.index().analyzer()).toList()));
         sink.accept(text);
         return new QueryAnswer(text, selection.nodeIds(), selection.reasoning(), assembled.context(),
                 images.load(assembled.images()), routed(routing), routing.reasoning(), mode, log.calls(),
                 log.promptTokens() + estimate(request.question() + assembled.context()),
-                log.completionTokens() + estimate(text));
+                log.completionTokens() + estimate(text), sources(selection));
     }
 
-    private List<IndexedDocument> load(List<DocumentCard> cards) {
-        List<IndexedDocument> out = new ArrayList<>();
+    /**
+     * The workspace's documents with their indexes, and the workspace index over them: rebuilt only when the set
+     * of opened indexes changed (a version indexed, replaced or deleted), which costs milliseconds.
+     */
+    private Workspace workspace(long workspaceId, List<DocumentCard> cards) {
+        List<IndexedDocument> docs = new ArrayList<>();
         for (DocumentCard card : cards) {
-            source.tree(card).ifPresent(root -> out.add(new IndexedDocument(card, root)));
+            source.index(card).ifPresent(index -> docs.add(new IndexedDocument(describe(card, index), index)));
+        }
+        Workspace cached = workspaces.get(workspaceId);
+        if (cached != null && sameIndexes(cached.documents(), docs)) {
+            return new Workspace(docs, cached.index());
+        }
+        Workspace fresh = new Workspace(docs, new WorkspaceIndex(docs.stream().map(IndexedDocument::index).toList()));
+        workspaces.put(workspaceId, fresh);
+        return fresh;
+    }
+
+    private static DocumentCard describe(DocumentCard card, DocumentSearchIndex index) {
+        String overview = card.rootSummary().isBlank() ? index.overview() : card.rootSummary();
+        return new DocumentCard(card.docId(), card.version(), card.title(), overview, index.sectionTitles());
+    }
+
+    private static boolean sameIndexes(List<IndexedDocument> a, List<IndexedDocument> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).index() != b.get(i).index()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<IndexedDocument> routed(Workspace workspace, Routing routing) {
+        List<IndexedDocument> out = new ArrayList<>();
+        for (DocumentCard card : routing.documents()) {
+            workspace.documents().stream().filter(d -> d.card().docId() == card.docId()).findFirst()
+                    .ifPresent(out::add);
         }
         return out;
+    }
+
+    private static List<QueryAnswer.Source> sources(Selection selection) {
+        return selection.sections().stream().map(s -> new QueryAnswer.Source(s.docId(), s.docTitle(),
+                s.node().nodeId(), s.node().title(), s.node().pages())).toList();
     }
 
     private List<Turn> recent(List<Turn> history) {

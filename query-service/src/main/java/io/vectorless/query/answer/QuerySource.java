@@ -1,7 +1,7 @@
 package io.vectorless.query.answer;
 
 import io.vectorless.query.navigate.DocumentCard;
-import io.vectorless.schema.tree.TreeNode;
+import io.vectorless.search.DocumentSearchIndex;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +12,8 @@ public interface QuerySource {
     /** The workspace's documents that have an indexed version, oldest first. */
     List<DocumentCard> answerableDocuments(long workspaceId);
 
-    /** The document's tree at the card's version; empty when its nodes are gone (deleted meanwhile). */
-    Optional<TreeNode> tree(DocumentCard card);
+    /** The search index of the card's version, opened; empty when it is gone (deleted meanwhile). */
+    Optional<DocumentSearchIndex> index(DocumentCard card);
 
     /** An image's bytes; empty when it cannot be read. */
     Optional<byte[]> image(String key);

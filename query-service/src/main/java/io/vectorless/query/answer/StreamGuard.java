@@ -37,8 +37,6 @@ final class StreamGuard implements Consumer<String> {
     }
 
     QueryAnswer partial() {
-        QueryAnswer p = pending;
-        return new QueryAnswer(sent.toString(), p.nodeIds(), p.reasoning(), p.context(), p.images(), p.routedDocs(),
-                p.routingReasoning(), p.mode(), p.llmCalls(), p.promptTokens(), p.completionTokens());
+        return pending.withAnswer(sent.toString());
     }
 }

@@ -2,12 +2,16 @@ package io.vectorless.query.config;
 
 import io.vectorless.query.answer.QueryEngine;
 import io.vectorless.query.store.MongoQuerySource;
+import io.vectorless.query.store.SearchIndexStore;
 import io.vectorless.support.llm.LlmClient;
 import io.vectorless.support.storage.ObjectStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -16,9 +20,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Configuration(proxyBeanMethods = false)
 class QueryConfiguration {
 
+    @Bean(destroyMethod = "close")
+    SearchIndexStore searchIndexStore(MongoTemplate mongo, ObjectStore objects, QueryProperties properties)
+            throws IOException {
+        Path dir = properties.indexCacheDir().isBlank()
+                ? Path.of(System.getProperty("java.io.tmpdir"), "vectorless-search-indexes")
+                : Path.of(properties.indexCacheDir());
+        return new SearchIndexStore(mongo, objects, Files.createDirectories(dir), properties.maxOpenIndexes());
+    }
+
     @Bean
-    MongoQuerySource mongoQuerySource(MongoTemplate mongo, ObjectStore objects) {
-        return new MongoQuerySource(mongo, objects);
+    MongoQuerySource mongoQuerySource(MongoTemplate mongo, ObjectStore objects, SearchIndexStore indexes) {
+        return new MongoQuerySource(mongo, objects, indexes);
     }
 
     /** Not an {@code Executor} bean: that would displace Boot's task executor, which serves streamed responses. */
@@ -36,7 +49,7 @@ class QueryConfiguration {
     @Bean
     QueryEngine queryEngine(MongoQuerySource source, LlmClient llm, QueryProperties p, TreeSearchPool pool) {
         return new QueryEngine(source, llm, new QueryEngine.Settings(p.maxDocs(), p.maxNodes(), p.routingCandidates(),
-                p.maxContextChars(), p.maxImages(), p.maxOutlineChars(), p.historyTurns()), pool.executor());
+                p.maxContextChars(), p.maxImages(), p.maxOutlineChars(), p.historyTurns(), p.pageBudget()), pool.executor());
     }
 
     record TreeSearchPool(ExecutorService executor) {

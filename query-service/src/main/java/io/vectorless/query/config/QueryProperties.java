@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxOutlineChars   table of contents shown to one tree-search call
  * @param historyTurns      earlier chat messages used to understand follow-up questions
  * @param searchThreads     tree searches run in parallel across all questions
+ * @param pageBudget        pages of context the lexical navigator picks at most
+ * @param indexCacheDir     where search indexes are unpacked (empty: a directory under the system's temp dir)
+ * @param maxOpenIndexes    search indexes kept open at once (least recently used ones are closed)
  */
 @Validated
 @ConfigurationProperties("vectorless.query")
@@ -27,5 +30,8 @@ public record QueryProperties(
         @DefaultValue("4") @Min(0) int maxImages,
         @DefaultValue("16000") @Min(1000) int maxOutlineChars,
         @DefaultValue("6") @Min(0) int historyTurns,
-        @DefaultValue("8") @Min(1) int searchThreads) {
+        @DefaultValue("8") @Min(1) int searchThreads,
+        @DefaultValue("5") @Min(1) int pageBudget,
+        @DefaultValue("") String indexCacheDir,
+        @DefaultValue("1000") @Min(1) int maxOpenIndexes) {
 }

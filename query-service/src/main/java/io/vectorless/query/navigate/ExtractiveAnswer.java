@@ -1,19 +1,25 @@
 package io.vectorless.query.navigate;
 
 import io.vectorless.schema.tree.TreeNode;
+import io.vectorless.search.Queries;
+import org.apache.lucene.analysis.Analyzer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** An answer quoted from the chosen sections' best sentences, each quote cited, for when no LLM answers. */
 public final class ExtractiveAnswer {
     public static final String NO_LLM_NOTE =
             "(No LLM is configured: this answer is extracted from the best-matching sections.)";
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\"'(\\[])|\\n\\s*\\n");
+    /** Latin full stops before a capital, CJK full stops anywhere, blank lines. */
+    private static final Pattern SENTENCE_END =
+            Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\"'(\\[])|(?<=[。！？])\\s*|\\n\\s*\\n");
     private static final int MAX_SECTIONS = 3;
     private static final int SENTENCES_PER_SECTION = 2;
     private static final int MAX_SENTENCE_CHARS = 600;
@@ -24,16 +30,17 @@ public final class ExtractiveAnswer {
     /**
      * @param note the closing line saying why the answer is extractive
      */
-    public static String compose(String question, Selection selection, String note) {
+    public static String compose(String question, Selection selection, String note,
+                                 Function<String, Set<String>> termsOf) {
         if (selection.sections().isEmpty()) {
             return "I could not find a section that matches the question's terms. Try naming a topic, term or "
                     + "section title that appears in the documents.\n\n" + note;
         }
-        Set<String> terms = new HashSet<>(Tokenizer.tokens(question));
+        Set<String> terms = termsOf.apply(question);
         StringBuilder out = new StringBuilder();
         boolean manyDocs = selection.sections().stream().map(SectionRef::docId).distinct().count() > 1;
         for (SectionRef ref : selection.sections().subList(0, Math.min(MAX_SECTIONS, selection.sections().size()))) {
-            String quote = bestSentences(textOf(ref.node()), terms);
+            String quote = bestSentences(textOf(ref.node()), terms, termsOf);
             if (quote.isEmpty()) {
                 quote = ref.node().summary() == null ? "" : ref.node().summary().strip();
             }
@@ -78,14 +85,20 @@ public final class ExtractiveAnswer {
     private record Scored(int index, String sentence, long score) {
     }
 
-    static String bestSentences(String text, Set<String> terms) {
+    /** Analysed terms under the documents' analyzers, so a quote is chosen in the documents' own language. */
+    public static Function<String, Set<String>> terms(Collection<Analyzer> analyzers) {
+        Set<Analyzer> distinct = new LinkedHashSet<>(analyzers);
+        return text -> Queries.terms(text, distinct);
+    }
+
+    static String bestSentences(String text, Set<String> terms, Function<String, Set<String>> termsOf) {
         List<String> sentences = sentences(text);
         if (sentences.isEmpty()) {
             return "";
         }
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
-            long score = Tokenizer.tokens(sentences.get(i)).stream().distinct().filter(terms::contains).count();
+            long score = termsOf.apply(sentences.get(i)).stream().filter(terms::contains).count();
             scored.add(new Scored(i, sentences.get(i), score));
         }
         List<Scored> best = scored.stream().filter(s -> s.score() > 0)

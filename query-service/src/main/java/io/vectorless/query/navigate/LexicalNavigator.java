@@ -1,97 +1,168 @@
 package io.vectorless.query.navigate;
 
 import io.vectorless.schema.tree.TreeNode;
+import io.vectorless.search.Queries;
+import io.vectorless.search.WorkspaceIndex;
+import org.apache.lucene.analysis.Analyzer;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
- * The deterministic navigator used when no LLM answers: BM25 over documents (routing) and over sections (titles
- * boosted, then summaries, then text). Picks the hits that stand clearly above the rest.
+ * The deterministic navigator (no LLM, or the LLM is down): routes a question across a workspace with the
+ * workspace's card and passage index, then finds a few tight sections or pages in each routed document
+ * ({@link TreeSearch}) and keeps the best within a page budget.
  */
 public final class LexicalNavigator {
-    static final double TITLE_WEIGHT = 3.0;
-    static final double SUMMARY_WEIGHT = 1.5;
-    static final double TEXT_WEIGHT = 1.0;
     private static final double LEADER_RATIO = 0.6;
+    /** Units scoring under this share of the best one are noise, not evidence. */
+    private static final double UNIT_RATIO = 0.25;
 
     private final int maxSections;
     private final int maxDocuments;
+    private final int pageBudget;
 
-    public LexicalNavigator(int maxSections, int maxDocuments) {
+    public LexicalNavigator(int maxSections, int maxDocuments, int pageBudget) {
         this.maxSections = Math.max(1, maxSections);
         this.maxDocuments = Math.max(1, maxDocuments);
+        this.pageBudget = Math.max(1, pageBudget);
     }
 
-    /** Documents ranked by BM25 over title, root summary and section titles with their summaries. */
-    public List<Bm25.Hit> rankDocuments(List<DocumentCard> cards, String question) {
-        List<Bm25.Item> items = cards.stream().map(c -> new Bm25.Item(Long.toString(c.docId()), List.of(
-                new Bm25.Field("title", c.title(), TITLE_WEIGHT),
-                new Bm25.Field("summary", c.rootSummary(), SUMMARY_WEIGHT),
-                new Bm25.Field("sections", String.join(" \n ", c.sections()), TEXT_WEIGHT)))).toList();
-        return new Bm25(items).search(Tokenizer.tokens(question));
+    /** A document's routing score: its card and its best passages, each relative to the workspace's best. */
+    public record RankedDocument(IndexedDocument document, double score, String why) {
     }
 
-    public Routing route(List<DocumentCard> cards, String question) {
-        if (cards.size() <= 1) {
+    /** Documents with any evidence, best first. */
+    public List<RankedDocument> rankDocuments(WorkspaceIndex workspace, List<IndexedDocument> documents,
+                                              String question) {
+        Map<Long, IndexedDocument> byId = new HashMap<>();
+        documents.forEach(d -> byId.put(d.index().documentId(), d));
+        List<WorkspaceIndex.DocumentScore> scores = workspace.score(question);
+        double maxCard = scores.stream().mapToDouble(WorkspaceIndex.DocumentScore::card).max().orElse(0);
+        double maxPassages = scores.stream().mapToDouble(WorkspaceIndex.DocumentScore::passages).max().orElse(0);
+        List<RankedDocument> out = new ArrayList<>();
+        for (WorkspaceIndex.DocumentScore s : scores) {
+            IndexedDocument doc = byId.get(s.document().documentId());
+            if (doc == null) {
+                continue;
+            }
+            double card = maxCard > 0 ? s.card() / maxCard : 0;
+            double passages = maxPassages > 0 ? s.passages() / maxPassages : 0;
+            out.add(new RankedDocument(doc, card + passages, String.format(Locale.ROOT,
+                    "title and overview %.2f, best passages %.2f", card, passages)));
+        }
+        out.sort(Comparator.comparingDouble(RankedDocument::score).reversed());
+        return out;
+    }
+
+    public Routing route(WorkspaceIndex workspace, List<IndexedDocument> documents, String question) {
+        List<DocumentCard> cards = documents.stream().map(IndexedDocument::card).toList();
+        if (documents.size() <= 1) {
             return new Routing(cards, cards.isEmpty() ? "No document is indexed." : "The workspace has one document.");
         }
-        Map<String, DocumentCard> byId = cards.stream()
-                .collect(Collectors.toMap(c -> Long.toString(c.docId()), c -> c, (a, b) -> a));
-        List<Bm25.Hit> leaders = Bm25.leaders(rankDocuments(cards, question), maxDocuments, LEADER_RATIO);
-        if (leaders.isEmpty()) {
+        List<RankedDocument> ranked = rankDocuments(workspace, documents, question);
+        if (ranked.isEmpty()) {
             List<DocumentCard> first = cards.subList(0, Math.min(maxDocuments, cards.size()));
-            return new Routing(first, "No document title or summary shares a term with the question; searching "
-                    + first.size() + " document(s) in upload order.");
+            return new Routing(first, "No document title, overview or passage shares a term with the question; "
+                    + "searching " + first.size() + " document(s) in upload order.");
         }
         List<DocumentCard> chosen = new ArrayList<>();
         List<String> why = new ArrayList<>();
-        for (Bm25.Hit hit : leaders) {
-            DocumentCard card = byId.get(hit.key());
-            chosen.add(card);
-            why.add("\"" + card.title() + "\" (" + describe(hit.matches()) + ")");
+        for (RankedDocument doc : ranked) {
+            if (chosen.size() >= maxDocuments || doc.score() < ranked.get(0).score() * LEADER_RATIO) {
+                break;
+            }
+            chosen.add(doc.document().card());
+            why.add("\"" + doc.document().card().title() + "\" (" + doc.why() + ")");
         }
-        return new Routing(chosen, "Routed by term overlap to " + String.join("; ", why) + ".");
+        return new Routing(chosen, "Routed by the workspace's search index to " + String.join("; ", why) + ".");
     }
 
-    /** The best sections across the given documents, or an empty selection when no section shares a term. */
+    /** The best few sections or pages across the documents within the page budget; empty when nothing matches. */
     public Selection select(List<IndexedDocument> documents, String question) {
-        Map<String, SectionRef> byKey = new HashMap<>();
-        List<Bm25.Item> items = new ArrayList<>();
+        List<TreeSearch.Unit> units = new ArrayList<>();
         for (IndexedDocument doc : documents) {
-            for (TreeNode node : doc.root().flatten()) {
-                String key = doc.card().docId() + "/" + node.nodeId();
-                byKey.put(key, new SectionRef(doc.card().docId(), doc.card().title(), node));
-                items.add(new Bm25.Item(key, List.of(
-                        new Bm25.Field("title", node.title(), TITLE_WEIGHT),
-                        new Bm25.Field("summary", node.summary(), SUMMARY_WEIGHT),
-                        new Bm25.Field("text", node.text(), TEXT_WEIGHT))));
+            units.addAll(TreeSearch.units(doc, question));
+        }
+        units.sort(Comparator.comparingDouble(TreeSearch.Unit::score).reversed());
+        if (units.isEmpty()) {
+            return new Selection(List.of(), "No section title, summary, text or page shares a term with the question.");
+        }
+        double best = units.get(0).score();
+        Map<Long, Set<Integer>> covered = new HashMap<>();
+        Map<String, int[]> chosen = new LinkedHashMap<>();
+        Map<String, TreeSearch.Unit> chosenUnits = new LinkedHashMap<>();
+        int used = 0;
+        for (TreeSearch.Unit unit : units) {
+            if (chosen.size() >= maxSections || unit.score() < best * UNIT_RATIO) {
+                break;
+            }
+            Set<Integer> pages = covered.computeIfAbsent(unit.doc().card().docId(), k -> new HashSet<>());
+            int added = newPages(unit, pages);
+            if (used + added > pageBudget || (unit.page() > 0 && added == 0)) {
+                continue;
+            }
+            used += added;
+            for (int p = unit.firstPage(); p <= unit.lastPage() && p > 0; p++) {
+                pages.add(p);
+            }
+            // a page next to one already chosen from the same section widens that range instead of adding a source
+            String owner = unit.doc().card().docId() + "/" + unit.section().nodeId();
+            int[] range = unit.page() > 0 ? chosen.get(owner + "#pages") : null;
+            if (range != null && (unit.page() == range[1] + 1 || unit.page() == range[0] - 1)) {
+                range[0] = Math.min(range[0], unit.page());
+                range[1] = Math.max(range[1], unit.page());
+                continue;
+            }
+            String key = unit.page() > 0 && range == null ? owner + "#pages" : unit.key();
+            chosen.put(key, new int[]{unit.firstPage(), unit.lastPage()});
+            chosenUnits.put(key, unit);
+        }
+        List<SectionRef> refs = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        for (Map.Entry<String, TreeSearch.Unit> e : chosenUnits.entrySet()) {
+            TreeSearch.Unit unit = e.getValue();
+            int[] range = chosen.get(e.getKey());
+            TreeSearch.Unit first = unit.page() > 0 ? new TreeSearch.Unit(unit.doc(), unit.section(), range[0],
+                    unit.score(), unit.why()) : unit;
+            TreeNode node = TreeSearch.node(first, range[1]);
+            SectionRef ref = new SectionRef(unit.doc().card().docId(), unit.doc().card().title(), node);
+            refs.add(ref);
+            why.add(ref.citation() + (documents.size() > 1 ? " of \"" + ref.docTitle() + "\"" : "") + ": "
+                    + unit.why() + matched(question, node, unit.doc())
+                    + String.format(Locale.ROOT, " (score %.2f)", unit.score()));
+        }
+        return new Selection(refs, "Search over the document index (" + used + " page(s) of " + pageBudget
+                + " in budget): " + String.join("; ", why) + ".");
+    }
+
+    /** The question's terms the place itself contains, as the analyzer sees them (stems). */
+    private static String matched(String question, TreeNode node, IndexedDocument doc) {
+        Set<Analyzer> analyzer = Set.of(doc.index().analyzer());
+        Set<String> terms = new java.util.LinkedHashSet<>(Queries.terms(question, analyzer));
+        StringBuilder own = new StringBuilder(node.title()).append('\n').append(node.text());
+        node.children().forEach(c -> own.append('\n').append(c.title()));
+        terms.retainAll(Queries.terms(own.toString(), analyzer));
+        return terms.isEmpty() ? "" : "; matches " + String.join(", ", terms);
+    }
+
+    private static int newPages(TreeSearch.Unit unit, Set<Integer> covered) {
+        if (unit.firstPage() <= 0) {
+            return covered.add(0) ? 1 : 0;
+        }
+        int added = 0;
+        for (int p = unit.firstPage(); p <= unit.lastPage(); p++) {
+            if (!covered.contains(p)) {
+                added++;
             }
         }
-        List<Bm25.Hit> leaders = Bm25.leaders(new Bm25(items).search(Tokenizer.tokens(question)), maxSections,
-                LEADER_RATIO);
-        if (leaders.isEmpty()) {
-            return new Selection(List.of(), "No section title, summary or text shares a term with the question.");
-        }
-        List<SectionRef> chosen = new ArrayList<>();
-        List<String> why = new ArrayList<>();
-        for (Bm25.Hit hit : leaders) {
-            SectionRef ref = byKey.get(hit.key());
-            chosen.add(ref);
-            why.add("Section " + ref.node().nodeId() + " \"" + ref.node().title() + "\""
-                    + (documents.size() > 1 ? " of \"" + ref.docTitle() + "\"" : "")
-                    + " matches " + describe(hit.matches())
-                    + String.format(java.util.Locale.ROOT, " (BM25 %.2f)", hit.score()));
-        }
-        return new Selection(chosen, "Lexical search (BM25): " + String.join("; ", why) + ".");
-    }
-
-    private static String describe(Map<String, List<String>> matches) {
-        return matches.entrySet().stream()
-                .map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
-                .collect(Collectors.joining("; "));
+        return added;
     }
 }

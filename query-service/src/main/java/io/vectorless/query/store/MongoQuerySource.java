@@ -4,7 +4,7 @@ import io.vectorless.query.answer.QuerySource;
 import io.vectorless.query.navigate.DocumentCard;
 import io.vectorless.schema.store.StoreFields;
 import io.vectorless.schema.store.StoreNames;
-import io.vectorless.schema.tree.TreeNode;
+import io.vectorless.search.DocumentSearchIndex;
 import io.vectorless.support.storage.ObjectStore;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -15,27 +15,24 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** Reads answerable documents from the gateway's {@code documents} and their trees from the indexer's {@code nodes}. */
+/** Reads answerable documents from the gateway's {@code documents} and opens their versions' search indexes. */
 public class MongoQuerySource implements QuerySource {
     private static final Logger log = LoggerFactory.getLogger(MongoQuerySource.class);
     static final String NODE_DOCUMENT_ID = "documentId";
     static final String NODE_VERSION = "version";
     static final String NODE_ORDINAL = "ordinal";
-    static final String NODE_WORKSPACE_ID = "workspaceId";
-    static final String NODE_TITLE = "title";
-    static final String NODE_SUMMARY = "summary";
 
     private final MongoTemplate mongo;
     private final ObjectStore objects;
+    private final SearchIndexStore indexes;
 
-    public MongoQuerySource(MongoTemplate mongo, ObjectStore objects) {
+    public MongoQuerySource(MongoTemplate mongo, ObjectStore objects, SearchIndexStore indexes) {
         this.mongo = mongo;
         this.objects = objects;
+        this.indexes = indexes;
     }
 
     @Override
@@ -43,46 +40,24 @@ public class MongoQuerySource implements QuerySource {
         Query query = new Query(Criteria.where(StoreFields.Document.WORKSPACE_ID).is(workspaceId)
                 .and(StoreFields.Document.INDEXED_VERSION).gt(0))
                 .with(Sort.by(StoreFields.Document.ID));
-        List<Document> docs = mongo.find(query, Document.class, StoreNames.DOCUMENTS);
-        // routing is skipped for a single document, so its section titles are not needed
-        Map<String, List<String>> titles = docs.size() > 1 ? sectionTitles(workspaceId) : Map.of();
+        query.fields().include(StoreFields.Document.ID, StoreFields.Document.INDEXED_VERSION,
+                StoreFields.Document.DOC_TITLE, StoreFields.Document.FILE_NAME, StoreFields.Document.ROOT_SUMMARY);
         List<DocumentCard> cards = new ArrayList<>();
-        for (Document doc : docs) {
+        for (Document doc : mongo.find(query, Document.class, StoreNames.DOCUMENTS)) {
             long id = ((Number) doc.get(StoreFields.Document.ID)).longValue();
             int version = ((Number) doc.get(StoreFields.Document.INDEXED_VERSION)).intValue();
             String title = firstNonBlank(doc.getString(StoreFields.Document.DOC_TITLE),
                     doc.getString(StoreFields.Document.FILE_NAME), "Document " + id);
             cards.add(new DocumentCard(id, version, title, doc.getString(StoreFields.Document.ROOT_SUMMARY),
-                    titles.getOrDefault(id + ":" + version, List.of())));
+                    List.of()));
         }
         return cards;
     }
 
-    /**
-     * Section titles and summaries of every node in the workspace, by "documentId:version", in one query: a fact
-     * that only a section's body states is usually in its summary (the start of its text, or the LLM's summary), so
-     * routing sees it without loading any section text.
-     */
-    private Map<String, List<String>> sectionTitles(long workspaceId) {
-        Query query = new Query(Criteria.where(NODE_WORKSPACE_ID).is(workspaceId)).with(Sort.by(NODE_ORDINAL));
-        query.fields().include(NODE_DOCUMENT_ID, NODE_VERSION, NODE_TITLE, NODE_SUMMARY);
-        Map<String, List<String>> out = new HashMap<>();
-        for (Document node : mongo.find(query, Document.class, StoreNames.NODES)) {
-            String title = firstNonBlank(node.getString(NODE_TITLE));
-            String summary = firstNonBlank(node.getString(NODE_SUMMARY));
-            String section = summary.isEmpty() ? title : title + " — " + summary;
-            if (!section.isBlank() && node.get(NODE_DOCUMENT_ID) instanceof Number doc
-                    && node.get(NODE_VERSION) instanceof Number version) {
-                out.computeIfAbsent(doc.longValue() + ":" + version.intValue(), k -> new ArrayList<>()).add(section);
-            }
-        }
-        return out;
-    }
-
+    /** Section titles and summaries for routing come from each version's search index, not from the nodes. */
     @Override
-    public Optional<TreeNode> tree(DocumentCard card) {
-        List<Document> records = mongo.find(nodesOf(card.docId(), card.version()), Document.class, StoreNames.NODES);
-        return NodeTrees.build(records);
+    public Optional<DocumentSearchIndex> index(DocumentCard card) {
+        return indexes.open(card.docId(), card.version());
     }
 
     @Override
@@ -93,11 +68,6 @@ public class MongoQuerySource implements QuerySource {
             log.warn("image {} cannot be read: {}", key, e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static Query nodesOf(long documentId, int version) {
-        return new Query(Criteria.where(NODE_DOCUMENT_ID).is(documentId).and(NODE_VERSION).is(version))
-                .with(Sort.by(NODE_ORDINAL));
     }
 
     private static String firstNonBlank(String... values) {

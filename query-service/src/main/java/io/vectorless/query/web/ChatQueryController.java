@@ -60,7 +60,13 @@ class ChatQueryController {
     record ChatQueryResponse(String answer, @JsonProperty("node_ids") List<String> nodeIds, String reasoning,
                              String context, @JsonProperty("image_count") int imageCount, List<ImageView> images,
                              @JsonProperty("routed_docs") List<RoutedDocView> routedDocs,
-                             @JsonProperty("routing_reasoning") String routingReasoning) {
+                             @JsonProperty("routing_reasoning") String routingReasoning,
+                             List<SourceView> sources) {
+    }
+
+    /** A section or page behind the answer; node ids repeat across documents, so each names its document. */
+    record SourceView(@JsonProperty("doc_id") long docId, @JsonProperty("doc_title") String docTitle,
+                      @JsonProperty("node_id") String nodeId, String title, String pages) {
     }
 
     @PostMapping("/api/chat/query")
@@ -115,6 +121,8 @@ class ChatQueryController {
                 answer.images().stream().map(i -> new ImageView(i.data(), i.mediaType(), i.caption(), i.docId(),
                         i.nodeId())).toList(),
                 answer.routedDocs().stream().map(d -> new RoutedDocView(d.docId(), d.docTitle())).toList(),
-                answer.routingReasoning());
+                answer.routingReasoning(),
+                answer.sources().stream().map(s -> new SourceView(s.docId(), s.docTitle(), s.nodeId(), s.title(),
+                        s.pages())).toList());
     }
 }

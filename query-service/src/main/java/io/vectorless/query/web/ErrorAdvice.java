@@ -28,7 +28,7 @@ class ErrorAdvice {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e, HttpServletRequest request) {
-        return body(request, e.status(), e.getMessage(), e.code());
+        return body(request, e.status(), e.getMessage(), e.code(), e.param());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -54,6 +54,11 @@ class ErrorAdvice {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e, HttpServletRequest request) {
+        if (request.getRequestURI().startsWith("/v1/")) {
+            return body(request, HttpStatus.NOT_FOUND, "Invalid URL (" + request.getMethod() + " "
+                    + request.getRequestURI() + "): this server offers GET /v1/models, GET /v1/models/{model} and "
+                    + "POST /v1/chat/completions", "unknown_url");
+        }
         return body(request, HttpStatus.NOT_FOUND, "Not found: " + request.getRequestURI(), null);
     }
 
@@ -65,12 +70,17 @@ class ErrorAdvice {
 
     static ResponseEntity<Map<String, Object>> body(HttpServletRequest request, HttpStatus status, String message,
                                                     String code) {
+        return body(request, status, message, code, null);
+    }
+
+    static ResponseEntity<Map<String, Object>> body(HttpServletRequest request, HttpStatus status, String message,
+                                                    String code, String param) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (request.getRequestURI().startsWith("/v1/")) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("message", message);
             error.put("type", status.is5xxServerError() ? "server_error" : "invalid_request_error");
-            error.put("param", null);
+            error.put("param", param);
             error.put("code", code);
             body.put("error", error);
         } else {

@@ -12,6 +12,11 @@ import java.util.List;
  */
 record OpenAiMessages(String question, List<Turn> history) {
 
+    /** The conversation's first user message (the question itself when there is no history). */
+    String firstQuestion() {
+        return history.stream().filter(Turn::fromUser).map(Turn::content).findFirst().orElse(question);
+    }
+
     static OpenAiMessages from(JsonNode messages) {
         if (messages == null || !messages.isArray() || messages.isEmpty()) {
             throw ApiException.badRequest("'messages' is required and must be a non-empty array");

@@ -38,7 +38,7 @@ class QueryPromptsTest {
     @Test
     void treeSearchPromptCarriesTheOutlineAndTheAnswerShape() {
         IndexedDocument guide = SampleTrees.doc(1, SampleTrees.operationsGuide());
-        String outline = new TreeOutline(10_000).render(guide.root(), List.of());
+        String outline = new TreeOutline(10_000).render(guide.outline(), List.of());
 
         List<ChatMessage> messages = QueryPrompts.treeSearch("Where is AES used?", List.of(), "Ops Guide", outline, 5);
 

@@ -12,9 +12,10 @@ class ExtractiveAnswerTest {
     @Test
     void quotesTheBestSentenceAndCitesItsSection() {
         String question = "Which algorithm encrypts data at rest?";
-        Selection selection = new LexicalNavigator(5, 3).select(List.of(guide), question);
+        Selection selection = new LexicalNavigator(5, 3, 5).select(List.of(guide), question);
 
-        String answer = ExtractiveAnswer.compose(question, selection, ExtractiveAnswer.NO_LLM_NOTE);
+        String answer = ExtractiveAnswer.compose(question, selection, ExtractiveAnswer.NO_LLM_NOTE,
+                ExtractiveAnswer.terms(List.of(guide.index().analyzer())));
 
         assertThat(answer).startsWith("According to Section 2.2 (Security Architecture, pages 5-8): ")
                 .contains("AES-256")
@@ -25,7 +26,8 @@ class ExtractiveAnswerTest {
     @Test
     void saysSoWhenNothingMatches() {
         String answer = ExtractiveAnswer.compose("zebra", new Selection(List.of(), "none"),
-                ExtractiveAnswer.NO_LLM_NOTE);
+                ExtractiveAnswer.NO_LLM_NOTE,
+                ExtractiveAnswer.terms(List.of(guide.index().analyzer())));
 
         assertThat(answer).contains("could not find").endsWith(ExtractiveAnswer.NO_LLM_NOTE);
     }

@@ -40,7 +40,7 @@ class FollowUpsTest {
         IndexedDocument guide = SampleTrees.doc(1, SampleTrees.operationsGuide());
         String search = FollowUps.searchText("In which region is it kept?", history);
 
-        Selection selection = new LexicalNavigator(5, 3).select(List.of(guide), search);
+        Selection selection = new LexicalNavigator(5, 3, 5).select(List.of(guide), search);
 
         assertThat(selection.nodeIds()).first().isEqualTo("3.1");
     }

@@ -1,13 +1,17 @@
 package io.vectorless.query.navigate;
 
+import io.vectorless.schema.tree.TreeNode;
+import io.vectorless.search.PageText;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import static io.vectorless.query.navigate.SampleTrees.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LexicalNavigatorTest {
-    private final LexicalNavigator navigator = new LexicalNavigator(5, 3);
+    private final LexicalNavigator navigator = new LexicalNavigator(5, 3, 5);
     private final IndexedDocument guide = SampleTrees.doc(1, SampleTrees.operationsGuide());
 
     @Test
@@ -15,22 +19,24 @@ class LexicalNavigatorTest {
         Selection selection = navigator.select(List.of(guide), "How long is each backup retained?");
 
         assertThat(selection.nodeIds()).first().isEqualTo("3.1");
-        assertThat(selection.reasoning()).contains("3.1").contains("Backups").contains("backup");
+        assertThat(selection.reasoning()).contains("3.1").contains("Backups");
     }
 
     @Test
-    void factOnlyInTheTextStillFindsItsSection() {
-        Selection selection = navigator.select(List.of(guide), "Which algorithm encrypts data at rest, AES?");
+    void factOnlyInTheTextStillFindsItsSectionThroughStemming() {
+        Selection selection = navigator.select(List.of(guide), "Which algorithm is used for encrypted data at rest?");
 
         assertThat(selection.nodeIds()).first().isEqualTo("2.2");
-        assertThat(selection.reasoning()).contains("text: ").contains("aes");
     }
 
     @Test
-    void keepsOnlySectionsClearlyAboveTheRest() {
-        Selection selection = navigator.select(List.of(guide), "monitoring dashboards alerts");
+    void staysWithinThePageBudget() {
+        Selection selection = new LexicalNavigator(5, 3, 2).select(List.of(guide),
+                "network firewall backups monitoring alerts encryption");
 
-        assertThat(selection.nodeIds()).containsExactly("3.2");
+        int pages = selection.sections().stream().mapToInt(s -> s.node().endPage() - s.node().startPage() + 1).sum();
+        assertThat(pages).isLessThanOrEqualTo(2);
+        assertThat(selection.sections()).isNotEmpty();
     }
 
     @Test
@@ -51,13 +57,81 @@ class LexicalNavigatorTest {
     }
 
     @Test
+    void aLongSectionWithoutSubHeadingsPointsToThePageThatHoldsTheFact() {
+        TreeNode root = node("root", "Annual Report", "", 0, 1, 30, "",
+                node("1", "Letter to Shareholders", "", 1, 1, 2, "We had a good year."),
+                node("2", "Management Discussion", "", 1, 3, 30, "long text"));
+        List<PageText> pages = new ArrayList<>();
+        pages.add(new PageText(1, "Letter to Shareholders. We had a good year."));
+        pages.add(new PageText(2, "Thank you for your trust."));
+        for (int p = 3; p <= 30; p++) {
+            pages.add(new PageText(p, "Revenue discussion for segment " + p + ". Markets were stable."));
+        }
+        pages.set(16, new PageText(17, "Capital expenditures were 412 million dollars, mostly new warehouses."));
+        IndexedDocument report = SampleTrees.doc(7, root, pages);
+
+        Selection selection = navigator.select(List.of(report), "How much were capital expenditures?");
+
+        assertThat(selection.sections()).first().satisfies(s -> {
+            assertThat(s.node().nodeId()).isEqualTo("2");
+            assertThat(s.node().pages()).isEqualTo("17");
+            assertThat(s.node().text()).contains("412 million");
+        });
+    }
+
+    @Test
+    void aMatchingChapterLeadsToTheSmallSectionInsideItThatHoldsThePassage() {
+        TreeNode root = node("root", "Handbook", "", 0, 1, 40, "",
+                node("1", "Security", "", 1, 1, 20, "",
+                        node("1.1", "Passwords", "", 2, 1, 10, "",
+                                node("1.1.1", "Length", "", 3, 1, 1, "Use at least twelve characters."),
+                                node("1.1.2", "Rotation", "", 3, 2, 2, "Change it when a leak is suspected.")),
+                        node("1.2", "Laptops", "", 2, 11, 20, "Laptops lock after five minutes.")),
+                node("2", "Travel", "", 1, 21, 40, "Book trains for trips under four hours. Rotation of staff."));
+        IndexedDocument handbook = SampleTrees.doc(8, root);
+
+        Selection selection = navigator.select(List.of(handbook), "security password rotation");
+
+        assertThat(selection.nodeIds()).first().isEqualTo("1.1.2");
+    }
+
+    @Test
+    void findsChineseTextWithAChineseQuestion() {
+        TreeNode root = node("root", "员工手册", "", 0, 1, 4, "",
+                node("1", "数据备份", "", 1, 1, 2, "系统每天凌晨两点自动备份数据，备份保留三十五天。"),
+                node("2", "差旅报销", "", 1, 3, 4, "出差的餐饮补贴为每天六十欧元，酒店需要发票。"));
+        IndexedDocument handbook = SampleTrees.doc(9, root);
+
+        Selection selection = navigator.select(List.of(handbook), "备份保留多少天？");
+
+        assertThat(handbook.index().language()).isEqualTo("zh");
+        assertThat(selection.nodeIds()).first().isEqualTo("1");
+    }
+
+    @Test
+    void findsGermanTextThroughGermanStemming() {
+        TreeNode root = node("root", "Betriebshandbuch", "", 0, 1, 4, "",
+                node("1", "Sicherungen", "", 1, 1, 2, "Die Sicherungen der Datenbanken laufen jede Nacht und werden "
+                        + "für fünfunddreißig Tage aufbewahrt, damit die Daten nicht verloren gehen."),
+                node("2", "Reisen", "", 1, 3, 4, "Die Reisekosten werden mit dem Formular abgerechnet, das im "
+                        + "Intranet zu finden ist."));
+        IndexedDocument handbook = SampleTrees.doc(10, root);
+
+        Selection selection = navigator.select(List.of(handbook), "Wie lange wird die Datenbank gesichert?");
+
+        assertThat(handbook.index().language()).isEqualTo("de");
+        assertThat(selection.nodeIds()).first().isEqualTo("1");
+    }
+
+    @Test
     void routesToTheDocumentWhoseTitleAndSectionsMatch() {
-        List<DocumentCard> cards = List.of(guide.card(), SampleTrees.doc(2, SampleTrees.recipeBook()).card(),
-                SampleTrees.doc(3, SampleTrees.travelPolicy()).card());
+        List<IndexedDocument> docs = List.of(guide, SampleTrees.doc(2, SampleTrees.recipeBook()),
+                SampleTrees.doc(3, SampleTrees.travelPolicy()));
 
-        Routing routing = navigator.route(cards, "What is the per diem for meals on business travel?");
+        Routing routing = navigator.route(SampleTrees.workspace(docs), docs,
+                "What is the per diem for meals on business travel?");
 
-        assertThat(routing.documents()).extracting(DocumentCard::docId).containsExactly(3L);
+        assertThat(routing.documents()).extracting(DocumentCard::docId).first().isEqualTo(3L);
         assertThat(routing.reasoning()).contains("Employee Travel Policy");
     }
 
@@ -70,11 +144,5 @@ class LexicalNavigatorTest {
             assertThat(s.docId()).isEqualTo(2L);
             assertThat(s.node().nodeId()).isEqualTo("2");
         });
-    }
-
-    @Test
-    void stemsSoInflectionsMeet() {
-        assertThat(Tokenizer.tokens("Encryption encrypted encrypts")).containsOnly("encrypt");
-        assertThat(Tokenizer.tokens("The backups, retained!")).containsExactly("backup", "retain");
     }
 }

@@ -1,6 +1,12 @@
 package io.vectorless.query.navigate;
 
 import io.vectorless.schema.tree.TreeNode;
+import io.vectorless.search.DocumentSearchIndex;
+import io.vectorless.search.IndexInput;
+import io.vectorless.search.PageText;
+import io.vectorless.search.SearchIndexWriter;
+import io.vectorless.search.WorkspaceIndex;
+import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.util.List;
 
@@ -52,8 +58,20 @@ public final class SampleTrees {
     }
 
     public static IndexedDocument doc(long id, TreeNode root) {
-        List<String> titles = root.flatten().stream().map(TreeNode::title).toList();
-        return new IndexedDocument(new DocumentCard(id, 1, root.title(), root.summary(), titles), root);
+        return doc(id, root, List.of());
+    }
+
+    /** The document with its search index built the way the indexer builds it (in memory). */
+    public static IndexedDocument doc(long id, TreeNode root, List<PageText> pages) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        SearchIndexWriter.write(new IndexInput(id, 1, root.title(), root, pages), directory);
+        DocumentSearchIndex index = DocumentSearchIndex.open(directory);
+        return new IndexedDocument(new DocumentCard(id, 1, root.title(), root.summary(), index.sectionTitles()),
+                index);
+    }
+
+    public static WorkspaceIndex workspace(List<IndexedDocument> docs) {
+        return new WorkspaceIndex(docs.stream().map(IndexedDocument::index).toList());
     }
 
     /** A long book: chapters x sections x 3 topics, each topic with about {@code textChars} characters of text. */

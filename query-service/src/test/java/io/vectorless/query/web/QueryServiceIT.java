@@ -59,8 +59,14 @@ class QueryServiceIT {
         List<String> fields = new ArrayList<>();
         body.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("answer", "node_ids", "reasoning", "context", "image_count", "images",
-                "routed_docs", "routing_reasoning");
+                "routed_docs", "routing_reasoning", "sources");
         assertThat(body.get("node_ids").get(0).asText()).isEqualTo("3.1");
+        JsonNode source = body.get("sources").get(0);
+        assertThat(source.get("doc_id").asLong()).isEqualTo(doc);
+        assertThat(source.get("doc_title").asText()).isEqualTo("Platform Operations Guide");
+        assertThat(source.get("node_id").asText()).isEqualTo("3.1");
+        assertThat(source.get("title").asText()).isEqualTo("Backups");
+        assertThat(source.get("pages").asText()).isEqualTo("9-10");
         assertThat(body.get("answer").asText())
                 .startsWith("According to Section 3.1 (Backups, pages 9-10): ")
                 .contains("retained for 35 days")
@@ -273,7 +279,11 @@ class QueryServiceIT {
         List<String> events = http.events("/v1/chat/completions", request);
 
         StreamAssertions.assertWellFormedStream(events, "pageindex-ws-" + ws, true);
-        assertThat(StreamAssertions.content(events)).contains("Section 3.1").contains("35 days").endsWith(NO_LLM);
+        assertThat(StreamAssertions.content(events)).contains("Section 3.1").contains("35 days").contains(NO_LLM)
+                .endsWith("Sources: [1] Platform Operations Guide, section 3.1 Backups, pages 9-10");
+        JsonNode last = Http.parse(events.get(events.size() - 3));
+        assertThat(last.get("choices").get(0).get("finish_reason").asText()).isEqualTo("stop");
+        assertThat(last.get("sources").get(0).get("node_id").asText()).isEqualTo("3.1");
     }
 
     @Test
@@ -301,5 +311,88 @@ class QueryServiceIT {
         assertThat(noModel.status()).isEqualTo(400);
         assertThat(badTemperature.status()).isEqualTo(400);
         assertThat(badTemperature.json().get("error").get("message").asText()).contains("temperature");
+    }
+
+    @Test
+    void chatUiTitleAndTagRequestsAreAnsweredBrieflyWithoutSearching() {
+        long ws = seed.workspace("Chat UI tasks");
+        seed.indexed(ws, SampleTrees.operationsGuide());
+        String titlePrompt = "### Task:\nGenerate a concise, 3-5 word title with an emoji summarizing the chat history."
+                + "\n### Output:\nJSON format: { \"title\": \"your concise title here\" }\n### Chat History:\n"
+                + "<chat_history>\nUSER: How long is each backup retained?\nASSISTANT: 35 days.\n</chat_history>";
+        String tagsPrompt = "### Task:\nGenerate 1-3 broad tags categorizing the main themes of the chat history."
+                + "\n### Output:\nJSON format: { \"tags\": [\"tag1\", \"tag2\", \"tag3\"] }\n### Chat History:\n"
+                + "<chat_history>\nUSER: How long is each backup retained?\n</chat_history>";
+
+        JsonNode title = Http.parse(http.post("/v1/chat/completions", completion(ws, titlePrompt)).json()
+                .get("choices").get(0).get("message").get("content").asText());
+        JsonNode tags = Http.parse(http.post("/v1/chat/completions", completion(ws, tagsPrompt)).json()
+                .get("choices").get(0).get("message").get("content").asText());
+
+        assertThat(title.get("title").asText()).isEqualTo("How Long Is Each Backup");
+        assertThat(tags.get("tags")).extracting(JsonNode::asText).contains("Backup");
+    }
+
+    @Test
+    void modelsCanBeReadOneByOneAndUnknownPathsAnswerInOpenAiShape() {
+        long ws = seed.workspace("Model by id");
+
+        Http.Response model = http.get("/v1/models/pageindex-ws-" + ws);
+        Http.Response missing = http.get("/v1/models/pageindex-ws-999999999999");
+        Http.Response embeddings = http.post("/v1/embeddings", "{\"model\": \"x\", \"input\": \"hi\"}");
+        Http.Response completions = http.post("/v1/completions", "{\"model\": \"x\", \"prompt\": \"hi\"}");
+
+        assertThat(model.status()).isEqualTo(200);
+        assertThat(model.json().get("id").asText()).isEqualTo("pageindex-ws-" + ws);
+        assertThat(model.json().get("object").asText()).isEqualTo("model");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("error").get("code").asText()).isEqualTo("model_not_found");
+        for (Http.Response unknown : List.of(embeddings, completions)) {
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.json().get("error").get("type").asText()).isEqualTo("invalid_request_error");
+            assertThat(unknown.json().get("error").get("code").asText()).isEqualTo("unknown_url");
+        }
+    }
+
+    @Test
+    void maxTokensCutsTheAnswerAndSaysLength() {
+        long ws = seed.workspace("Short answers");
+        seed.indexed(ws, SampleTrees.operationsGuide());
+        String request = """
+                {"model": "pageindex-ws-%d", "max_tokens": 5, %s
+                 "messages": [{"role": "user", "content": "How long is each backup retained?"}]}
+                """;
+
+        JsonNode body = http.post("/v1/chat/completions", request.formatted(ws, "")).json();
+        List<String> events = http.events("/v1/chat/completions", request.formatted(ws, "\"stream\": true,"));
+
+        JsonNode choice = body.get("choices").get(0);
+        assertThat(choice.get("finish_reason").asText()).isEqualTo("length");
+        assertThat(choice.get("message").get("content").asText()).hasSizeLessThanOrEqualTo(20)
+                .isEqualTo("According to Section 3.1".substring(0, 20));
+        assertThat(body.get("usage").get("completion_tokens").asInt()).isLessThanOrEqualTo(5);
+        assertThat(StreamAssertions.content(events)).isEqualTo("According to Section 3.1".substring(0, 20));
+        JsonNode last = Http.parse(events.get(events.size() - 2));
+        assertThat(last.get("choices").get(0).get("finish_reason").asText()).isEqualTo("length");
+    }
+
+    @Test
+    void moreThanOneChoiceIsRefusedInOpenAiShape() {
+        long ws = seed.workspace("One choice");
+        String request = "{\"model\": \"pageindex-ws-" + ws + "\", \"n\": 2, "
+                + "\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}";
+
+        Http.Response response = http.post("/v1/chat/completions", request);
+
+        assertThat(response.status()).isEqualTo(400);
+        JsonNode error = response.json().get("error");
+        assertThat(error.get("param").asText()).isEqualTo("n");
+        assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(error.get("message").asText()).contains("'n' must be 1");
+    }
+
+    private static String completion(long ws, String prompt) {
+        return "{\"model\": \"pageindex-ws-" + ws + "\", \"messages\": [{\"role\": \"user\", \"content\": "
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(prompt) + "}]}";
     }
 }

@@ -246,7 +246,8 @@ class QueryServiceLlmIT {
         List<String> events = http.events("/v1/chat/completions", request);
 
         StreamAssertions.assertWellFormedStream(events, "pageindex-ws-" + ws, true);
-        assertThat(StreamAssertions.content(events)).isEqualTo(answer);
+        assertThat(StreamAssertions.content(events))
+                .isEqualTo(answer + "\n\nSources: [1] Platform Operations Guide, section 3.1 Backups, pages 9-10");
         assertThat(LLM.callCount()).isEqualTo(2);
         ScriptedLlmServer.Call answerCall = LLM.calls().get(1);
         assertThat(answerCall.streamed()).isTrue();
@@ -303,5 +304,26 @@ class QueryServiceLlmIT {
     private static String completion(long ws, String question) {
         return "{\"model\": \"pageindex-ws-" + ws + "\", \"messages\": [{\"role\": \"user\", \"content\": \""
                 + question + "\"}]}";
+    }
+
+    @Test
+    void answerThatBreaksOffMidStreamEndsWithAnErrorEvent() {
+        long ws = seed.workspace("Broken stream");
+        seed.indexed(ws, SampleTrees.operationsGuide());
+        LLM.respondWith(call -> call.purposeHint().startsWith(SEARCH) ? Reply.content("{\"node_ids\": [\"3.1\"]}")
+                : Reply.raw(200, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Backups are \"}}]}\n\n"
+                + "data: {not json\n\n"));
+        String request = """
+                {"model": "pageindex-ws-%d", "stream": true,
+                 "messages": [{"role": "user", "content": "How long are backups retained?"}]}
+                """.formatted(ws);
+
+        List<String> events = http.events("/v1/chat/completions", request);
+
+        assertThat(StreamAssertions.content(events.subList(0, events.size() - 1))).isEqualTo("Backups are ");
+        JsonNode error = Http.parse(events.get(events.size() - 1)).get("error");
+        assertThat(error.get("type").asText()).isEqualTo("server_error");
+        assertThat(error.get("message").asText()).startsWith("The answer failed after it had started");
+        assertThat(events).doesNotContain("[DONE]");
     }
 }
