@@ -17,7 +17,12 @@ final class ChatSchemas {
     @Schema(name = "ChatQueryRequest")
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ChatQueryRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long workspaceId,
-                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String query, String username) {
+                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String query, String username,
+                            @Schema(description = "The conversation so far, oldest first, for follow-up questions")
+                            List<ChatMessage> history,
+                            @Schema(description = "Answer as server-sent events: {\"delta\"} pieces of the answer, "
+                                    + "then the complete ChatQueryResponse, then [DONE]", defaultValue = "false")
+                            Boolean stream) {
     }
 
     @Schema(name = "ChatQueryResponse", description = "An answer with the sections it used and how it chose them")

@@ -9,7 +9,10 @@ import io.vectorless.schema.parsed.StructureReport;
 
 import java.time.Instant;
 
-/** A document as the API shows it: the spec's fields (null until known) plus the pipeline's status. */
+/**
+ * A document as the API shows it: the spec's fields (null until known, so typed "X or null" in the OpenAPI 3.1
+ * document) plus the pipeline's status.
+ */
 @Schema(name = "Document")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record DocumentView(
@@ -19,14 +22,24 @@ record DocumentView(
         String fileName,
         String fileHash,
         long fileSize,
+        @Schema(types = {"string", "null"}, description = "The document's title; null until it is parsed")
         String docTitle,
+        @Schema(types = {"string", "null"}, description = "The overview; null until it is indexed")
         String rootSummary,
+        @Schema(types = {"integer", "null"}, format = "int32",
+                description = "Sections in the tree; null until it is indexed")
         Integer nodeCount,
+        @Schema(types = {"integer", "null"}, format = "int32",
+                description = "Page images kept; null until it is indexed")
         Integer imageCount,
+        @Schema(types = {"integer", "null"}, format = "int32",
+                description = "Pages; null until it is indexed")
         Integer pageCount,
         Instant createdAt,
+        @Schema(allowableValues = {"queued", "parsing", "parsed", "indexing", "summarizing", "indexed", "failed"})
         String status,
-        double progress,
+        @Schema(description = "How far the pipeline is, 0-100") double progress,
+        @Schema(types = {"string", "null"}, description = "Why the document failed; null unless status is failed")
         String error,
         int version,
         int indexedVersion,

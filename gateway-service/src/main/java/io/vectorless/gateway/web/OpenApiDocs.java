@@ -2,6 +2,7 @@ package io.vectorless.gateway.web;
 
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -25,6 +26,14 @@ class OpenApiDocs {
     private static final String ERRORS = "Error: 400 bad input or a field too long, 401 missing or wrong API key, "
             + "403 a user key acting for another user or managing keys, 404 unknown workspace (or another user's), "
             + "document or node, 409 conflict, 413 file too large, 503 storage or query service unavailable";
+
+    @Bean
+    OpenApiCustomizer title() {
+        return openApi -> openApi.info(new Info().title(InfoController.NAME).version(InfoController.VERSION)
+                .description("Long documents parsed into section trees and questions answered over them without a "
+                        + "vector database: workspaces, documents, trees, rich chat, the OpenAI-compatible /v1 "
+                        + "and batch RAG-index requests. Every path but /health and / needs the API key."));
+    }
 
     @Bean
     OpenApiCustomizer errorResponses() {

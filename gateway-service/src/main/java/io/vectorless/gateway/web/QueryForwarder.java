@@ -73,9 +73,11 @@ class QueryForwarder {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = ChatSchemas.ChatQueryRequest.class)))
-    @ApiResponse(responseCode = "200", description = "The answer with the sections and documents it used",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = ChatSchemas.ChatQueryResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The answer with the sections and documents it used; with "
+            + "stream=true server-sent events carrying the answer's pieces, then the whole response", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ChatSchemas.ChatQueryResponse.class)),
+            @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string"))})
     ResponseEntity<StreamingResponseBody> chatQuery(Caller caller, HttpServletRequest request,
                                                     @RequestBody(required = false) byte[] body) {
         return forward(request, scope.chatQuery(caller, body));

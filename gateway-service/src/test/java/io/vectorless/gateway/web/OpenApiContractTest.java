@@ -115,6 +115,33 @@ class OpenApiContractTest extends GatewayTestBase {
         assertThat(coverage.gaps()).isEmpty();
     }
 
+    /** A document fresh from upload shows nulls where nothing is known yet; the schema must say those can be null. */
+    @Test
+    void everyFieldANewDocumentShowsAsNullIsDocumentedAsNullable() {
+        JsonNode document = uploadText(workspace(), 64);
+        JsonNode schema = docs.path("components").path("schemas").path("Document").path("properties");
+        List<String> nulls = new ArrayList<>();
+        document.fields().forEachRemaining(field -> {
+            if (field.getValue().isNull()) {
+                nulls.add(field.getKey());
+            }
+        });
+
+        assertThat(nulls).contains("doc_title", "root_summary", "node_count", "error");
+        assertThat(nulls).allSatisfy(name -> assertThat(nullable(schema.path(name)))
+                .as(name + " nullable in " + schema.path(name)).isTrue());
+        assertThat(nullable(schema.path("id"))).isFalse();
+        assertThat(nullable(schema.path("status"))).isFalse();
+    }
+
+    /** OpenAPI 3.1 says "or null" with a type list; 3.0 had a nullable flag. */
+    private static boolean nullable(JsonNode property) {
+        JsonNode type = property.path("type");
+        boolean inTypes = type.isArray() && java.util.stream.StreamSupport.stream(type.spliterator(), false)
+                .anyMatch(t -> t.asText().equals("null"));
+        return inTypes || property.path("nullable").asBoolean();
+    }
+
     private void check(SchemaCoverage coverage, Example example, JsonNode schema, String where) {
         if (schema.isMissingNode()) {
             coverage.gaps().add(where + " has no documented JSON schema");

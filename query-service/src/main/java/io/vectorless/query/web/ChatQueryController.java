@@ -1,31 +1,53 @@
 package io.vectorless.query.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vectorless.query.answer.QueryAnswer;
 import io.vectorless.query.answer.QueryEngine;
 import io.vectorless.query.answer.QueryRequest;
+import io.vectorless.query.navigate.Turn;
 import io.vectorless.query.store.MongoQuerySource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.util.List;
+import java.util.Map;
 
-/** The rich chat endpoint: the answer with the sections, context, images and routing behind it. */
+/**
+ * The rich chat endpoint: the answer with the sections, context, images and routing behind it. Two additions to the
+ * specified request, both optional: {@code history} (the conversation so far, oldest first) and {@code stream}, which
+ * answers with server-sent events instead: {@code {"delta": "..."}} as the answer is written, then the complete
+ * response object, then {@code [DONE]} — the one shape a browser needs to show both the text as it comes and the
+ * sections behind it.
+ */
 @RestController
 class ChatQueryController {
+    private static final Logger log = LoggerFactory.getLogger(ChatQueryController.class);
+
     private final QueryEngine engine;
     private final MongoQuerySource store;
     private final AnswerMetrics metrics;
+    private final ObjectMapper json;
 
-    ChatQueryController(QueryEngine engine, MongoQuerySource store, AnswerMetrics metrics) {
+    ChatQueryController(QueryEngine engine, MongoQuerySource store, AnswerMetrics metrics, ObjectMapper json) {
         this.engine = engine;
         this.store = store;
         this.metrics = metrics;
+        this.json = json;
     }
 
-    record ChatQuery(@JsonProperty("workspace_id") Long workspaceId, String query, String username) {
+    record ChatQuery(@JsonProperty("workspace_id") Long workspaceId, String query, String username,
+                     List<HistoryTurn> history, Boolean stream) {
+    }
+
+    record HistoryTurn(String role, String content) {
     }
 
     record ImageView(String data, @JsonProperty("media_type") String mediaType, String caption,
@@ -48,7 +70,8 @@ class ChatQueryController {
     }
 
     @PostMapping("/api/chat/query")
-    ChatQueryResponse query(@RequestBody ChatQuery request) {
+    /** One return type for both forms: MVC only streams a body the method declares as streaming. */
+    ResponseEntity<StreamingResponseBody> query(@RequestBody ChatQuery request) {
         if (request.workspaceId() == null) {
             throw ApiException.badRequest("workspace_id is required");
         }
@@ -58,9 +81,41 @@ class ChatQueryController {
         if (store.workspace(request.workspaceId()).isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "Workspace " + request.workspaceId() + " not found", null);
         }
-        QueryAnswer answer = engine.answer(new QueryRequest(request.workspaceId(), request.query().strip(), List.of()),
-                null);
+        QueryRequest question = new QueryRequest(request.workspaceId(), request.query().strip(),
+                history(request.history()));
+        if (Boolean.TRUE.equals(request.stream())) {
+            StreamingResponseBody stream = out -> stream(new SseWriter(out, json), question);
+            return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).header("Cache-Control", "no-cache")
+                    .header("X-Accel-Buffering", "no").body(stream);
+        }
+        QueryAnswer answer = engine.answer(question, null);
         metrics.record("chat_query", request.workspaceId(), answer);
+        ChatQueryResponse response = response(answer);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> json.writeValue(out, response));
+    }
+
+    private void stream(SseWriter sse, QueryRequest question) {
+        try {
+            QueryAnswer answer = engine.answer(question, delta -> sse.data(Map.of("delta", delta)));
+            metrics.record("chat_query_stream", question.workspaceId(), answer);
+            sse.data(response(answer));
+        } catch (RuntimeException e) {
+            log.error("streamed answer for workspace {} failed", question.workspaceId(), e);
+            sse.data(Map.of("detail", "The answer failed: internal error"));
+        }
+        sse.done();
+    }
+
+    private static List<Turn> history(List<HistoryTurn> turns) {
+        if (turns == null) {
+            return List.of();
+        }
+        return turns.stream().filter(t -> t != null && t.content() != null && !t.content().isBlank()
+                        && ("user".equals(t.role()) || "assistant".equals(t.role())))
+                .map(t -> new Turn(t.role(), t.content().strip())).toList();
+    }
+
+    private static ChatQueryResponse response(QueryAnswer answer) {
         return new ChatQueryResponse(answer.answer(), answer.nodeIds(), answer.reasoning(), answer.context(),
                 answer.images().size(),
                 answer.images().stream().map(i -> new ImageView(i.data(), i.mediaType(), i.caption(), i.docId(),

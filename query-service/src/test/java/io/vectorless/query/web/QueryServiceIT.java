@@ -79,6 +79,30 @@ class QueryServiceIT {
     }
 
     @Test
+    void richChatStreamsTheAnswerThenTheWholeResponseWhenAsked() {
+        long ws = seed.workspace("Ops streamed");
+        long doc = seed.indexed(ws, SampleTrees.operationsGuide());
+        String request = """
+                {"workspace_id": %d, "query": "How long is each backup retained?", "stream": true,
+                 "history": [{"role": "user", "content": "Tell me about operations"},
+                             {"role": "assistant", "content": "It covers backups and monitoring."}]}
+                """.formatted(ws);
+
+        List<String> events = http.events("/api/chat/query", request);
+
+        assertThat(events).last().isEqualTo("[DONE]");
+        List<JsonNode> payloads = events.subList(0, events.size() - 1).stream().map(Http::parse).toList();
+        List<JsonNode> deltas = payloads.subList(0, payloads.size() - 1);
+        JsonNode complete = payloads.get(payloads.size() - 1);
+        assertThat(deltas).isNotEmpty().allSatisfy(d -> assertThat(d.has("delta")).isTrue());
+        String streamed = deltas.stream().map(d -> d.get("delta").asText()).reduce("", String::concat);
+        assertThat(complete.get("answer").asText()).isEqualTo(streamed).contains("retained for 35 days");
+        assertThat(complete.get("node_ids").get(0).asText()).isEqualTo("3.1");
+        assertThat(complete.get("routed_docs").get(0).get("doc_id").asLong()).isEqualTo(doc);
+        assertThat(complete.get("context").asText()).startsWith("### Backups");
+    }
+
+    @Test
     void routesAQuestionToTheDocumentThatAnswersIt() {
         long ws = seed.workspace("Company");
         seed.indexed(ws, SampleTrees.operationsGuide());
