@@ -111,6 +111,8 @@ public final class DocumentParser implements AutoCloseable {
             case PPTX -> new PptxReader(context).read(bytes);
             case MARKDOWN -> new MarkdownReader(context).read(TextDecoding.decode(bytes));
             case TEXT -> new PlainTextReader(context).read(TextDecoding.decode(bytes));
+            case HTML -> new HtmlReader(context).read(bytes);
+            case EPUB -> new EpubReader(context).read(bytes);
         };
     }
 

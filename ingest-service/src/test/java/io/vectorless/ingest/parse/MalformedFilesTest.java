@@ -108,7 +108,7 @@ class MalformedFilesTest {
     @Test
     void zipThatIsNotAnOfficeDocumentIsRefused() throws IOException {
         assertFails(zip("readme.txt", "hello".getBytes(StandardCharsets.UTF_8)), "archive.docx",
-                "neither a Word (DOCX) nor a PowerPoint (PPTX) document");
+                "neither a Word (DOCX), a PowerPoint (PPTX) nor an EPUB document");
     }
 
     @Test
