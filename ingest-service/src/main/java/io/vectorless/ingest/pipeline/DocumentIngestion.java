@@ -76,7 +76,7 @@ public class DocumentIngestion {
         };
         ParsedDocument parsed;
         try {
-            parsed = parser.parse(original, file, images);
+            parsed = parser.parse(original, file, images, new StageProgress(uploaded, publisher, source));
         } catch (PermanentFailure failure) {
             removeImages(ws, doc, version);
             throw failure;

@@ -53,7 +53,9 @@ class OcrParsingTest {
         assertThat(allText(parsed)).contains("Forklifts must be inspected before every shift",
                 "Evacuation routes are posted beside every exit");
         assertThat(parsed.structureSource()).isEqualTo(StructureSource.LAYOUT);
-        assertThat(Blocks.of(parsed)).contains("H1 Fire Procedures @2", "H2 Loading Docks @1");
+        // the largest line on page one is the title; the next size down starts a section on page two
+        assertThat(parsed.title()).isEqualTo("Warehouse Safety Manual");
+        assertThat(Blocks.of(parsed)).contains("H1 Fire Procedures @2");
         assertThat(parsed.metadata()).containsEntry("ocr_pages", "2");
         assertThat(progress).extracting(p -> p[0] + "/" + p[1]).containsExactly("0/2", "1/2", "2/2");
     }
@@ -67,6 +69,49 @@ class OcrParsingTest {
         assertThat(parsed.metadata()).containsEntry("ocr_pages", "1");
         assertThat(allText(parsed)).contains("Dock doors stay closed when no truck is parked",
                 "Staff gather at the north car park");
+    }
+
+    private static byte[] pageWithChart() throws java.io.IOException {
+        java.awt.image.BufferedImage chart = new java.awt.image.BufferedImage(700, 260,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = chart.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 700, 260);
+        g.setColor(java.awt.Color.BLACK);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 34));
+        g.drawString("Peak sales in December", 30, 80);
+        g.fillRect(30, 140, 500, 40);
+        g.dispose();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                         new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText("The chart below shows the monthly sales of the year.");
+                content.endText();
+                content.drawImage(org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(
+                        document, chart), 72, 300, 420, 156);
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void textInAPictureOnATextPageJoinsThatPageMarkedAsFromAnImage() throws java.io.IOException {
+        ParsedDocument parsed = PARSER.parse(pageWithChart(), Blocks.file("chart.pdf"), ImageSink.DISCARD);
+
+        assertThat(Blocks.of(parsed)).containsExactly(
+                "T @1 The chart below shows the monthly sales of the year.",
+                "T @1 [text in image] Peak sales in December");
+        assertThat(parsed.metadata()).containsEntry("ocr_pictures", "1").doesNotContainKey("ocr_pages");
     }
 
     @Test

@@ -20,15 +20,15 @@ import java.util.Set;
  * Makes scans the way a scanner does: every page of a text PDF rendered to a grey picture and wrapped in a new PDF
  * that has no text layer at all. Pages listed in {@code keepText} stay as they were (a mixed document).
  */
-final class ScannedPdf {
+public final class ScannedPdf {
     private ScannedPdf() {
     }
 
-    static byte[] scan(byte[] textPdf, int dpi) {
+    public static byte[] scan(byte[] textPdf, int dpi) {
         return scan(textPdf, dpi, Set.of());
     }
 
-    static byte[] scan(byte[] textPdf, int dpi, Set<Integer> keepText) {
+    public static byte[] scan(byte[] textPdf, int dpi, Set<Integer> keepText) {
         try (PDDocument source = Loader.loadPDF(textPdf); PDDocument scan = new PDDocument()) {
             PDFRenderer renderer = new PDFRenderer(source);
             for (int i = 0; i < source.getNumberOfPages(); i++) {
