@@ -29,7 +29,7 @@ public record IngestProperties(@DefaultValue Limits limits, @DefaultValue Images
     public record Ocr(
             @DefaultValue("auto") @NotNull String mode,
             @DefaultValue("150") @Min(50) int dpi,
-            @DefaultValue("60s") @NotNull Duration pageTimeout,
+            @DefaultValue("120s") @NotNull Duration pageTimeout,
             @DefaultValue("0") @Min(0) int threads,
             @DefaultValue("2000") @Min(320) int maxSide,
             @DefaultValue("true") boolean imageText) {

@@ -177,10 +177,14 @@ final class PdfOcr {
         Duration left = context.deadline.remaining();
         if (needed > left.toMillis() / 1000.0) {
             throw new PermanentFailure(String.format(Locale.ROOT, "the document needs OCR on %d pages, which at"
-                    + " %.1f seconds a page would take about %d minutes, more than the parse time limit of %d"
-                    + " minutes (INGEST_PARSE_TIMEOUT)", total, perPage,
-                    (long) Math.ceil(perPage * total / 60), Math.max(1, context.limits.timeout().toMinutes())));
+                    + " %.1f seconds a page would take about %s, more than the parse time limit of %s"
+                    + " (INGEST_PARSE_TIMEOUT)", total, perPage, human(Math.round(perPage * total)),
+                    human(context.limits.timeout().toSeconds())));
         }
+    }
+
+    private static String human(long seconds) {
+        return seconds < 120 ? seconds + " seconds" : (seconds + 30) / 60 + " minutes";
     }
 
     private Duration pageTimeout() {

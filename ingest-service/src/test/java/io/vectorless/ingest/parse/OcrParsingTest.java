@@ -2,6 +2,8 @@ package io.vectorless.ingest.parse;
 
 import io.vectorless.ingest.parse.ocr.OcrMode;
 import io.vectorless.ingest.parse.ocr.OcrSettings;
+import io.vectorless.ingest.parse.ocr.RecognizedLine;
+import io.vectorless.ingest.parse.ocr.TextRecognizer;
 import io.vectorless.schema.parsed.ParsedDocument;
 import io.vectorless.schema.parsed.StructureSource;
 import io.vectorless.support.messaging.PermanentFailure;
@@ -19,7 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Scans made in the test: text PDFs rendered to pictures and wrapped in PDFs without a text layer. */
 class OcrParsingTest {
-    private static final DocumentParser PARSER = new DocumentParser(ParseLimits.defaults());
+    // generous per-page limit: on a busy CI machine one page can take far longer than the usual second or two
+    private static final OcrSettings PATIENT = new OcrSettings(OcrMode.AUTO, 150, java.time.Duration.ofMinutes(4), 1,
+            2000, true);
+    private static final DocumentParser PARSER = new DocumentParser(
+            ParseLimits.defaults().withTimeout(java.time.Duration.ofMinutes(10)), PATIENT);
 
     @AfterAll
     static void close() {
@@ -114,6 +120,37 @@ class OcrParsingTest {
         assertThat(parsed.metadata()).containsEntry("ocr_pictures", "1").doesNotContainKey("ocr_pages");
     }
 
+    /** An engine that takes 400 ms a page and finds nothing: the pace, not the text, is under test. */
+    private static final TextRecognizer SLOW = new TextRecognizer() {
+        @Override
+        public String unavailableReason() {
+            return null;
+        }
+
+        @Override
+        public List<RecognizedLine> recognize(java.awt.image.BufferedImage image, java.time.Duration timeout) {
+            java.util.concurrent.locks.LockSupport.parkNanos(400_000_000L);
+            return List.of();
+        }
+    };
+
+    @Test
+    void aScanThatCannotBeRecognisedWithinTheParseTimeLimitFailsSayingWhy() {
+        PdfFixture book = new PdfFixture();
+        for (int i = 1; i <= 30; i++) {
+            book.page(body("Page " + i + " of a long scanned register."));
+        }
+        byte[] scan = ScannedPdf.scan(book.withoutOutline(), 36);
+        OcrSettings lowResolution = new OcrSettings(OcrMode.AUTO, 36, java.time.Duration.ofSeconds(5), 1, 2000, false);
+        try (DocumentParser parser = new DocumentParser(ParseLimits.defaults().withTimeout(
+                java.time.Duration.ofSeconds(5)), lowResolution, () -> SLOW)) {
+            assertThatThrownBy(() -> parser.parse(scan, Blocks.file("register.pdf"), ImageSink.DISCARD))
+                    .isInstanceOf(PermanentFailure.class)
+                    .hasMessageStartingWith("the document needs OCR on 30 pages")
+                    .hasMessageContaining("INGEST_PARSE_TIMEOUT");
+        }
+    }
+
     @Test
     void withOcrSwitchedOffAScanFailsSayingSo() {
         try (DocumentParser off = new DocumentParser(ParseLimits.defaults(),
@@ -127,8 +164,8 @@ class OcrParsingTest {
 
     @Test
     void forcedOcrReadsPagesFromTheirPictureEvenWithATextLayer() {
-        try (DocumentParser force = new DocumentParser(ParseLimits.defaults(),
-                OcrSettings.defaults().withMode(OcrMode.FORCE))) {
+        try (DocumentParser force = new DocumentParser(
+                ParseLimits.defaults().withTimeout(java.time.Duration.ofMinutes(10)), PATIENT.withMode(OcrMode.FORCE))) {
             ParsedDocument parsed = force.parse(report().withoutOutline(), Blocks.file("t.pdf"), ImageSink.DISCARD);
 
             assertThat(parsed.metadata()).containsEntry("ocr_pages", "2");

@@ -17,7 +17,7 @@ public record OcrSettings(OcrMode mode, int dpi, Duration pageTimeout, int threa
                           boolean imageText) {
 
     public static OcrSettings defaults() {
-        return new OcrSettings(OcrMode.AUTO, 150, Duration.ofSeconds(60),
+        return new OcrSettings(OcrMode.AUTO, 150, Duration.ofSeconds(120),
                 Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 2000, true);
     }
 
