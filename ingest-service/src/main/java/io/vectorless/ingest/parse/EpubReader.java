@@ -131,7 +131,7 @@ final class EpubReader {
 
             @Override
             public void text(String text) {
-                anchorTitle[0] = null;
+                // a running head or a dateline may sit above the chapter's own title: still the same heading
                 writer.line(text, pages.page());
                 writer.paragraphBreak();
                 pages.add(text.length() + 2);

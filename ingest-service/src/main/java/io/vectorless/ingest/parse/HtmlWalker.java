@@ -41,6 +41,8 @@ final class HtmlWalker {
             "blockquote", "section", "article", "main", "header", "footer", "figure", "figcaption", "address",
             "br", "hr", "tr", "caption", "body", "center", "details", "summary");
     private static final Pattern HEADING = Pattern.compile("h[1-6]");
+    /** Documentation generators end headings with a link symbol to the heading itself ("Install¶"). */
+    private static final Pattern PERMALINK = Pattern.compile("[\\s\u00B6\u00A7\uD83D\uDD17]+$");
 
     private HtmlWalker() {
     }
@@ -85,7 +87,10 @@ final class HtmlWalker {
                 }
                 if (HEADING.matcher(tag).matches()) {
                     flush(paragraph, sink);
-                    sink.heading(tag.charAt(1) - '0', element.text(), sections[0]);
+                    String title = PERMALINK.matcher(element.text()).replaceAll("");
+                    if (!title.isEmpty()) {
+                        sink.heading(tag.charAt(1) - '0', title, sections[0]);
+                    }
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (tag.equals("table")) {

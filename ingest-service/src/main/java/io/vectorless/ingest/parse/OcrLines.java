@@ -78,7 +78,7 @@ final class OcrLines {
     }
 
     /**
-     * Box heights of body lines scatter by a point or two (a line without descenders is shorter): sizes within 15%
+     * Box heights of body lines scatter by a point or two (a line without descenders is shorter): sizes within 20%
      * of the recognised text's median become the median, so the layout rules see one body size and real headings.
      */
     static List<List<PdfLine>> evenSizes(List<List<PdfLine>> pages, List<PdfLine> recognised) {
@@ -97,7 +97,7 @@ final class OcrLines {
         for (List<PdfLine> page : pages) {
             List<PdfLine> lines = new ArrayList<>(page.size());
             for (PdfLine line : page) {
-                if (ocr.contains(line) && Math.abs(line.fontSize() - median) <= 0.15f * median) {
+                if (ocr.contains(line) && Math.abs(line.fontSize() - median) <= 0.2f * median) {
                     line = new PdfLine(line.page(), line.text(), line.top(), line.x0(), line.x1(), median,
                             line.boldShare(), line.joined());
                 }

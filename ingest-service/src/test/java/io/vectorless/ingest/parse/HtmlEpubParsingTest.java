@@ -41,7 +41,7 @@ class HtmlEpubParsingTest {
               <header><a href="/">Home</a> <a href="/docs">Docs</a></header>
               <nav class="sidebar"><ul><li>Installation</li><li>Upgrading</li></ul></nav>
               <main>
-                <h1>Backup Guide</h1>
+                <h1>Backup Guide<a class="headerlink" href="#top">¶</a></h1>
                 <p>Backups protect the <b>catalogue</b> against loss.</p>
                 <h2>Schedules</h2>
                 <p>Backups run nightly at 02:00 UTC.</p>
@@ -137,6 +137,7 @@ class HtmlEpubParsingTest {
                         <h2 id="rescue">The Rescue</h2><p>A fishing boat was saved before midnight.</p>
                         <h3>Aftermath</h3><p>The keeper wrote it all in the log.</p>"""))
                 .file("OEBPS/text/chapter2.xhtml", chapter("Two", """
+                        <p>The Lighthouse Keeper</p>
                         <h1>Chapter Two: The Calm</h1><p>Morning brought a flat grey sea.</p>"""))
                 .file("OEBPS/images/cover.jpg", "not really a picture");
     }
@@ -155,7 +156,7 @@ class HtmlEpubParsingTest {
                 "H3 Aftermath @1",
                 "T @1 The keeper wrote it all in the log.",
                 "H1 Chapter Two: The Calm @1",
-                "T @1 Morning brought a flat grey sea.");
+                "T @1 The Lighthouse Keeper\n\nMorning brought a flat grey sea.");
     }
 
     @Test
