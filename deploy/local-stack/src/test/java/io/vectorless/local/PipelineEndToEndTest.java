@@ -204,6 +204,9 @@ class PipelineEndToEndTest {
         long html = gateway.upload(workspace, "bakery.html", FormatSamples.html(), true).body().path("id").asLong();
         long epub = gateway.upload(workspace, "island.epub", FormatSamples.epub(), true).body().path("id").asLong();
 
+        // OCR takes a second or two a page on a quiet machine, but far longer on a busy build machine
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> List.of("indexed",
+                "failed").contains(gateway.document(scan).path("status").asText()));
         for (long id : new long[]{scan, html, epub}) {
             JsonNode document = awaitFinalStatus(id);
             assertThat(document.path("status").asText()).as(document.toString()).isEqualTo("indexed");
