@@ -24,9 +24,18 @@ public final class GatewayClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String key;
+    private final String username;
 
     public GatewayClient(String base) {
+        this(base, KEY, "default");
+    }
+
+    /** A client that calls with {@code key} and uploads as {@code username} (a user's own key, say). */
+    public GatewayClient(String base, String key, String username) {
         this.base = base;
+        this.key = key;
+        this.username = username;
     }
 
     public Response get(String path) {
@@ -42,7 +51,7 @@ public final class GatewayClient {
         String boundary = "----vectorless" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         field(body, boundary, "workspace_id", Long.toString(workspaceId));
-        field(body, boundary, "username", "default");
+        field(body, boundary, "username", username);
         field(body, boundary, "quick_index", Boolean.toString(quickIndex));
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
@@ -60,13 +69,21 @@ public final class GatewayClient {
         return created.body().path("id").asLong();
     }
 
+    public long createWorkspaceOwnedBy(String name, String owner) {
+        Response created = post("/api/workspaces", Map.of("name", name, "owner_username", owner));
+        if (created.status() != 201) {
+            throw new IllegalStateException("workspace not created: " + created.status() + " " + created.raw());
+        }
+        return created.body().path("id").asLong();
+    }
+
     public JsonNode document(long id) {
         return get("/api/documents/" + id).body();
     }
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + KEY);
+                .header("Authorization", "Bearer " + key);
     }
 
     private Response send(HttpRequest request) {

@@ -36,6 +36,8 @@ import java.util.function.Supplier;
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    /** Where the services other than the gateway listen. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     /**
      * @param dataDirectory  where every server keeps its data (survives a restart)
@@ -71,15 +73,18 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> common = new LinkedHashMap<>(infrastructure.endpoints().springProperties());
             common.put("vectorless.kafka.partitions", Integer.toString(options.partitions()));
             common.putAll(config.properties());
+            // only the gateway faces the network: the others listen on loopback, for the gateway and the operator
+            Map<String, String> internal = new LinkedHashMap<>(common);
+            internal.put("server.address", LOOPBACK);
             // the three back-end services start side by side; the gateway last, once it knows query-service's port
             ExecutorService starter = Executors.newFixedThreadPool(3);
             try {
                 Future<ConfigurableApplicationContext> query = starter.submit(
-                        () -> start(QueryApplication::builder, config.ports().query(), common));
+                        () -> start(QueryApplication::builder, config.ports().query(), internal));
                 Future<ConfigurableApplicationContext> ingest = starter.submit(
-                        () -> start(IngestApplication::builder, config.ports().ingest(), common));
+                        () -> start(IngestApplication::builder, config.ports().ingest(), internal));
                 Future<ConfigurableApplicationContext> indexer = starter.submit(
-                        () -> start(IndexerApplication::builder, config.ports().indexer(), common));
+                        () -> start(IndexerApplication::builder, config.ports().indexer(), internal));
                 queryUrl = "http://127.0.0.1:" + port(await(query));
                 await(ingest);
                 await(indexer);

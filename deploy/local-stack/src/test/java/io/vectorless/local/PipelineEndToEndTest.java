@@ -6,6 +6,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -231,5 +234,54 @@ class PipelineEndToEndTest {
         assertThat(gateway.get("/health").body().path("status").asText()).isEqualTo("healthy");
         assertThat(gateway.get("/").body().path("name").asText()).isEqualTo("Vectorless RAG Backend");
         assertThat(new UnauthenticatedProbe(stack.gatewayUrl()).status("/api/workspaces")).isEqualTo(401);
+    }
+
+    @Test
+    @Order(7)
+    void servicesBehindTheGatewayListenOnLoopbackAndNeedTheKeyForAllButHealth() {
+        List<ConfigurableApplicationContext> services = stack.services();
+        for (ConfigurableApplicationContext service : services.subList(0, services.size() - 1)) {
+            String name = service.getEnvironment().getProperty("spring.application.name");
+            ServerProperties server = service.getBean(ServerProperties.class);
+            assertThat(server.getAddress()).as(name).isNotNull();
+            assertThat(server.getAddress().isLoopbackAddress()).as(name).isTrue();
+            UnauthenticatedProbe probe = new UnauthenticatedProbe("http://127.0.0.1:"
+                    + ((WebServerApplicationContext) service).getWebServer().getPort());
+            assertThat(probe.status("/actuator/health/liveness")).as(name).isEqualTo(200);
+            assertThat(probe.status("/actuator/prometheus")).as(name).isEqualTo(401);
+            assertThat(probe.status("/actuator/info")).as(name).isEqualTo(401);
+            assertThat(probe.status("/v3/api-docs")).as(name).isEqualTo(401);
+        }
+        assertThat(new UnauthenticatedProbe(stack.queryUrl()).status("/v1/models")).isEqualTo(401);
+        assertThat(new UnauthenticatedProbe(stack.gatewayUrl()).status("/actuator/prometheus")).isEqualTo(401);
+    }
+
+    @Test
+    @Order(8)
+    void aUserKeyIndexesAndAsksInItsOwnWorkspaceAndCannotReachAnyoneElses() {
+        GatewayClient.Response key = gateway.post("/api/keys", Map.of("username", "erin", "name", "e2e"));
+        assertThat(key.status()).isEqualTo(201);
+        GatewayClient erin = new GatewayClient(stack.gatewayUrl(), key.body().path("key").asText(), "erin");
+        long own = erin.createWorkspaceOwnedBy("Erin's", "erin");
+        GatewayClient.Response upload = erin.upload(own, "handbook.md", SampleDocuments.markdownHandbook(), true);
+        assertThat(upload.status()).as(upload.raw()).isEqualTo(201);
+        long id = upload.body().path("id").asLong();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> erin.document(id).path("status").asText(), s -> s.equals("indexed") || s.equals("failed"));
+
+        GatewayClient.Response answer = erin.post("/v1/chat/completions", Map.of("model", "pageindex-ws-" + own,
+                "messages", List.of(Map.of("role", "user", "content", "How long may the quarterly restore drill take?"))));
+        GatewayClient.Response others = erin.post("/v1/chat/completions", Map.of("model", "pageindex-ws-" + workspace,
+                "messages", List.of(Map.of("role", "user", "content", "What is in here?"))));
+        GatewayClient.Response models = erin.get("/v1/models");
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        assertThat(answer.body().path("choices").get(0).path("message").path("content").asText())
+                .contains("four hours");
+        assertThat(others.status()).isEqualTo(404);
+        assertThat(models.body().path("data").findValuesAsText("id")).containsExactly("pageindex-ws-" + own);
+        assertThat(erin.get("/api/documents?workspace_id=" + workspace).status()).isEqualTo(404);
+        assertThat(erin.post("/api/chat/query", Map.of("workspace_id", workspace, "query", "anything")).status())
+                .isEqualTo(404);
     }
 }

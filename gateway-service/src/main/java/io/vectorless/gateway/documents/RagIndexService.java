@@ -13,10 +13,12 @@ import io.vectorless.gateway.storage.RagIndexStore;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 
 /**
  * Get-or-create of RAG-index records, one per (document, embedding model). Folders of the knowledge base are not
@@ -50,20 +52,25 @@ public class RagIndexService {
     }
 
     public Map<String, ItemResult> getOrCreate(List<RagIndexRequest.Item> items) {
+        return getOrCreate(items, workspace -> true);
+    }
+
+    /** @param visible which workspaces the caller may see; a document elsewhere is answered as unknown */
+    public Map<String, ItemResult> getOrCreate(List<RagIndexRequest.Item> items, LongPredicate visible) {
         Map<String, ItemResult> results = new LinkedHashMap<>();
         for (RagIndexRequest.Item item : items) {
-            results.put(item.documentId(), getOrCreate(item));
+            results.put(item.documentId(), getOrCreate(item, visible));
         }
         return results;
     }
 
-    private ItemResult getOrCreate(RagIndexRequest.Item item) {
+    private ItemResult getOrCreate(RagIndexRequest.Item item, LongPredicate visible) {
         if (item.documentId().startsWith(FOLDER_PREFIX)) {
             Instant now = Instant.now();
             return new Success(new RagIndexRecord(item.documentId() + "_" + item.model().wire(), 0, 0, item.model(),
                     RagIndexStatus.CANNOT_INDEX_FOLDER, 0.0, 0, 0, now, now));
         }
-        Optional<DocumentRecord> doc = parseId(item.documentId()).flatMap(docs::find);
+        Optional<DocumentRecord> doc = find(item.documentId(), visible);
         if (doc.isEmpty()) {
             return new Failure(404, "not_found", "Document '" + item.documentId() + "' not found");
         }
@@ -97,7 +104,11 @@ public class RagIndexService {
     }
 
     public List<RagIndexRecord> forDocument(String documentId) {
-        DocumentRecord doc = parseId(documentId).flatMap(docs::find)
+        return forDocument(documentId, workspace -> true);
+    }
+
+    public List<RagIndexRecord> forDocument(String documentId, LongPredicate visible) {
+        DocumentRecord doc = find(documentId, visible)
                 .orElseThrow(() -> ApiException.notFound("Document '" + documentId + "' not found"));
         return indexes.forDocument(doc.id());
     }
@@ -107,7 +118,15 @@ public class RagIndexService {
     }
 
     public Usage usage(Optional<Long> workspaceId) {
-        List<RagIndexRecord> all = workspaceId.map(indexes::forWorkspace).orElseGet(indexes::all);
+        return usage(workspaceId.map(indexes::forWorkspace).orElseGet(indexes::all));
+    }
+
+    /** The usage of the given workspaces together. */
+    public Usage usage(Collection<Long> workspaceIds) {
+        return usage(workspaceIds.stream().flatMap(id -> indexes.forWorkspace(id).stream()).toList());
+    }
+
+    private Usage usage(List<RagIndexRecord> all) {
         Map<EmbeddingModel, Long> byModel = new LinkedHashMap<>();
         for (EmbeddingModel model : EmbeddingModel.values()) {
             byModel.put(model, 0L);
@@ -121,19 +140,28 @@ public class RagIndexService {
     }
 
     public RagIndexRecord delete(String documentId, String ragIndexId) {
+        return delete(documentId, ragIndexId, workspace -> true);
+    }
+
+    public RagIndexRecord delete(String documentId, String ragIndexId, LongPredicate visible) {
         RagIndexRecord record = indexes.find(ragIndexId)
                 .filter(r -> Long.toString(r.documentId()).equals(documentId))
+                .filter(r -> visible.test(r.workspaceId()))
                 .orElseThrow(() -> ApiException.notFound("RAG index '" + ragIndexId + "' of document '" + documentId
                         + "' not found"));
         indexes.delete(record.id());
         return record;
     }
 
+    private Optional<DocumentRecord> find(String documentId, LongPredicate visible) {
+        return parseId(documentId).flatMap(docs::find).filter(doc -> visible.test(doc.workspaceId()));
+    }
+
+    /** Only plain decimal digits name a document: " 1" or "0x1" name none. */
     private static Optional<Long> parseId(String documentId) {
-        try {
-            return Optional.of(Long.parseLong(documentId.trim()));
-        } catch (NumberFormatException e) {
+        if (documentId == null || !documentId.matches("[0-9]{1,18}")) {
             return Optional.empty();
         }
+        return Optional.of(Long.parseLong(documentId));
     }
 }

@@ -1,6 +1,7 @@
 package io.vectorless.gateway.web;
 
 import io.vectorless.gateway.domain.ApiException;
+import io.vectorless.gateway.domain.FieldLimits;
 import io.vectorless.support.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,15 @@ class ApiErrorHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException e) {
+        if (causedBy(e, "Header section has more than")) {
+            return detail(HttpStatus.BAD_REQUEST, "A form part's headers are too long: the file name is limited to "
+                    + FieldLimits.FILE_NAME + " characters");
+        }
+        if (causedBy(e, "maxPostSize")) {
+            // the connector's cap on form fields (not files) also ends here: that is a field too long, not a file
+            return detail(HttpStatus.BAD_REQUEST, "A form field is too long: the fields besides the file (username,"
+                    + " workspace_id, ...) may hold at most a few kilobytes");
+        }
         String limit = e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes" : "";
         return detail(HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than the maximum upload size" + limit);
     }
@@ -52,7 +62,17 @@ class ApiErrorHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "a different type" : e.getRequiredType().getSimpleName();
+        Class<?> type = e.getRequiredType();
+        String value = e.getValue() == null ? "" : e.getValue().toString();
+        String shown = "'" + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "'";
+        if (type != null && (Number.class.isAssignableFrom(type) || type == long.class || type == int.class)) {
+            return detail(HttpStatus.BAD_REQUEST, "'" + e.getName() + "' must be a whole number written with digits"
+                    + " only (no spaces, hex or decimals), got " + shown);
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return detail(HttpStatus.BAD_REQUEST, "'" + e.getName() + "' must be true or false, got " + shown);
+        }
+        String expected = type == null ? "a different type" : type.getSimpleName();
         return detail(HttpStatus.BAD_REQUEST, "Invalid value for '" + e.getName() + "': expected " + expected);
     }
 
@@ -63,7 +83,24 @@ class ApiErrorHandler {
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> multipart(MultipartException e) {
-        return detail(HttpStatus.BAD_REQUEST, "Malformed multipart request: " + e.getMessage());
+        if (causedBy(e, "Header section has more than")) {
+            return detail(HttpStatus.BAD_REQUEST, "A form part's headers are too long: the file name is limited to "
+                    + FieldLimits.FILE_NAME + " characters");
+        }
+        return detail(HttpStatus.BAD_REQUEST, "Malformed multipart request: the form could not be read");
+    }
+
+    /**
+     * Whether Tomcat's words for a limit other than the file size are behind a multipart failure: its cap on form
+     * fields besides files ({@code maxPostSize}) or on a part's headers, where an overlong file name ends up.
+     */
+    private static boolean causedBy(Throwable e, String words) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains(words)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -22,7 +22,8 @@ final class ApiSchemas {
     record Upload(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
                           description = "PDF, MD, DOCX, PPTX or TXT") byte[] file,
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long workspaceId,
-                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String username,
+                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Who uploads; with a user"
+                          + " key it may be left out and must otherwise be the key's own user") String username,
                   @Schema(description = "Skip LLM summaries", defaultValue = "false") Boolean quickIndex,
                   @JsonProperty("wait") @Schema(description = "Seconds to wait for a final status before answering")
                   Double waitSeconds) {
@@ -78,5 +79,24 @@ final class ApiSchemas {
 
     @Schema(name = "ApiError", description = "Every error except the RAG-index 422, which is FastAPI's list")
     record ApiError(@Schema(description = "Human-readable error message") String detail) {
+    }
+
+    @Schema(name = "ApiKey", description = "A user's API key, without the key itself")
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ApiKey(@Schema(description = "Key id, for DELETE /api/keys/{key_id}") String id,
+                  @Schema(description = "The user the key acts for") String username, String name,
+                  @Schema(description = "The first characters of the key, to tell keys apart") String keyPrefix,
+                  String createdAt) {
+    }
+
+    @Schema(name = "ApiKeyCreated", description = "A new user key; `key` is shown this once and never again")
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ApiKeyCreated(String id, String username, String name, String keyPrefix, String createdAt,
+                         @Schema(description = "The key: send it as 'Authorization: Bearer <key>'") String key) {
+    }
+
+    @Schema(name = "ApiKeyDeleted")
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ApiKeyDeleted(@Schema(allowableValues = "deleted") String status, String keyId) {
     }
 }

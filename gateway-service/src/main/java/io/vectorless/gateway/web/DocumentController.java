@@ -6,11 +6,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.vectorless.gateway.access.WorkspaceAccess;
 import io.vectorless.gateway.config.GatewayProperties;
 import io.vectorless.gateway.documents.DocumentService;
 import io.vectorless.gateway.documents.IncomingFile;
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
+import io.vectorless.gateway.domain.FieldLimits;
+import io.vectorless.gateway.domain.FileTypes;
+import io.vectorless.support.web.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,9 +41,12 @@ class DocumentController {
     private final DocumentService documents;
     private final DocumentEventStream eventStream;
     private final Duration maxWait;
+    private final WorkspaceAccess access;
 
-    DocumentController(DocumentService documents, DocumentEventStream eventStream, GatewayProperties properties) {
+    DocumentController(DocumentService documents, DocumentEventStream eventStream, GatewayProperties properties,
+                       WorkspaceAccess access) {
         this.documents = documents;
+        this.access = access;
         this.eventStream = eventStream;
         this.maxWait = properties.maxUploadWait();
     }
@@ -57,32 +64,39 @@ class DocumentController {
             content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @ApiResponse(responseCode = "200", description = "The workspace already holds this file: the existing document",
             content = @Content(schema = @Schema(implementation = DocumentView.class)))
-    ResponseEntity<DocumentView> upload(@Parameter(hidden = true) @RequestParam("file") MultipartFile file,
+    ResponseEntity<DocumentView> upload(Caller caller,
+                                        @Parameter(hidden = true) @RequestParam("file") MultipartFile file,
                                         @Parameter(hidden = true) @RequestParam("workspace_id") long workspaceId,
                                         @Parameter(hidden = true)
-                                        @RequestParam(name = "username") String username,
+                                        @RequestParam(name = "username", required = false) String username,
                                         @Parameter(hidden = true)
                                         @RequestParam(name = "quick_index", defaultValue = "false") boolean quickIndex,
                                         @Parameter(hidden = true)
                                         @RequestParam(name = "wait", required = false) Double waitSeconds) {
         Duration wait = waitOf(waitSeconds);
-        DocumentService.UploadOutcome outcome = documents.upload(workspaceId, username, quickIndex, incoming(file));
+        access.workspace(caller, workspaceId);
+        String user = uploader(caller, username);
+        DocumentService.UploadOutcome outcome = documents.upload(workspaceId, user, quickIndex, incoming(file));
         DocumentRecord doc = wait.isZero() ? outcome.document() : documents.awaitFinal(outcome.document().id(), wait);
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(DocumentView.of(doc));
     }
 
     @GetMapping
-    List<DocumentView> list(@RequestParam("workspace_id") long workspaceId) {
+    List<DocumentView> list(Caller caller, @RequestParam("workspace_id") long workspaceId) {
+        access.workspace(caller, workspaceId);
         return documents.list(workspaceId).stream().map(DocumentView::of).toList();
     }
 
     @GetMapping("/{doc_id}")
-    DocumentView get(@PathVariable("doc_id") long id) {
-        return DocumentView.of(documents.get(id));
+    DocumentView get(Caller caller, @PathVariable("doc_id") long id) {
+        return DocumentView.of(access.document(caller, id));
     }
 
     @PatchMapping("/{doc_id}")
-    DocumentView update(@PathVariable("doc_id") long id, @RequestBody UpdateDocument body) {
+    DocumentView update(Caller caller, @PathVariable("doc_id") long id, @RequestBody UpdateDocument body) {
+        FieldLimits.check("file_name", body.fileName(), FieldLimits.FILE_NAME);
+        FieldLimits.check("doc_title", body.docTitle(), FieldLimits.DOC_TITLE);
+        access.document(caller, id);
         return DocumentView.of(documents.patch(id, body.fileName(), body.docTitle()));
     }
 
@@ -90,21 +104,25 @@ class DocumentController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(implementation = ApiSchemas.Replace.class)))
-    DocumentView replace(@PathVariable("doc_id") long id,
+    DocumentView replace(Caller caller, @PathVariable("doc_id") long id,
                          @Parameter(hidden = true) @RequestParam("file") MultipartFile file,
-                         @Parameter(hidden = true) @RequestParam(name = "username") String username,
+                         @Parameter(hidden = true) @RequestParam(name = "username", required = false)
+                         String username,
                          @Parameter(hidden = true)
                          @RequestParam(name = "quick_index", defaultValue = "false") boolean quickIndex,
                          @Parameter(hidden = true) @RequestParam(name = "wait", required = false) Double waitSeconds) {
         Duration wait = waitOf(waitSeconds);
-        DocumentRecord doc = documents.replace(id, username, quickIndex, incoming(file));
+        access.document(caller, id);
+        String user = uploader(caller, username);
+        DocumentRecord doc = documents.replace(id, user, quickIndex, incoming(file));
         return DocumentView.of(wait.isZero() ? doc : documents.awaitFinal(id, wait));
     }
 
     @DeleteMapping("/{doc_id}")
     @ApiResponse(responseCode = "200", description = "The document and everything derived from it are deleted",
             content = @Content(schema = @Schema(implementation = ApiSchemas.DocumentDeleted.class)))
-    Map<String, Object> delete(@PathVariable("doc_id") long id) {
+    Map<String, Object> delete(Caller caller, @PathVariable("doc_id") long id) {
+        access.document(caller, id);
         documents.delete(id, "deleted through the API");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "deleted");
@@ -115,7 +133,8 @@ class DocumentController {
     @PostMapping("/{doc_id}/reindex")
     @ApiResponse(responseCode = "202", description = "Indexing of the current version starts again",
             content = @Content(schema = @Schema(implementation = DocumentView.class)))
-    ResponseEntity<DocumentView> reindex(@PathVariable("doc_id") long id) {
+    ResponseEntity<DocumentView> reindex(Caller caller, @PathVariable("doc_id") long id) {
+        access.document(caller, id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(DocumentView.of(documents.reindex(id)));
     }
 
@@ -123,8 +142,8 @@ class DocumentController {
     @GetMapping(path = "/{doc_id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ApiResponse(responseCode = "200", description = "SSE: status events carrying the document, then deleted or end",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
-    SseEmitter events(@PathVariable("doc_id") long id) {
-        return eventStream.open(documents.get(id));
+    SseEmitter events(Caller caller, @PathVariable("doc_id") long id) {
+        return eventStream.open(access.document(caller, id));
     }
 
     private Duration waitOf(Double seconds) {
@@ -137,7 +156,21 @@ class DocumentController {
         return Duration.ofMillis((long) (seconds * 1000));
     }
 
+    /** The admin names the uploader; a user key uploads as its own user. */
+    private String uploader(Caller caller, String username) {
+        String user = WorkspaceAccess.actingUser(caller, "username", username, null);
+        if (user == null) {
+            throw ApiException.badRequest("Missing required field 'username'");
+        }
+        return user;
+    }
+
     private static IncomingFile incoming(MultipartFile file) {
-        return new IncomingFile(file.getOriginalFilename(), file::getInputStream);
+        String name = file.getOriginalFilename();
+        if (name != null) {
+            // the stored name is the base name: a directory part the browser sent does not count against it
+            FieldLimits.check("file name", FileTypes.baseName(name), FieldLimits.FILE_NAME);
+        }
+        return new IncomingFile(name, file::getInputStream);
     }
 }

@@ -22,7 +22,8 @@ import java.util.List;
  */
 @Configuration
 class OpenApiDocs {
-    private static final String ERRORS = "Error: 400 bad input, 401 missing or wrong API key, 404 unknown workspace, "
+    private static final String ERRORS = "Error: 400 bad input or a field too long, 401 missing or wrong API key, "
+            + "403 a user key acting for another user or managing keys, 404 unknown workspace (or another user's), "
             + "document or node, 409 conflict, 413 file too large, 503 storage or query service unavailable";
 
     @Bean

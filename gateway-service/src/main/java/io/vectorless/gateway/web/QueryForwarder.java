@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vectorless.gateway.config.GatewayProperties;
+import io.vectorless.support.web.AuthProperties;
+import io.vectorless.support.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import io.micrometer.tracing.Span;
@@ -39,15 +41,24 @@ import java.util.List;
 @RestController
 class QueryForwarder {
     private static final Logger log = LoggerFactory.getLogger(QueryForwarder.class);
-    private static final List<String> FORWARDED_HEADERS = List.of("Authorization", "x-api-key", "xi-api-key",
-            "Content-Type", "Accept", "traceparent", "X-Request-Id");
+    private static final List<String> KEY_HEADERS = List.of("Authorization", "x-api-key", "xi-api-key");
+    private static final List<String> FORWARDED_HEADERS = List.of("Content-Type", "Accept", "traceparent",
+            "X-Request-Id");
+    /** A model list is small; anything larger than this is not one and goes through unfiltered for the admin only. */
+    private static final int MAX_MODEL_LIST_BYTES = 8 * 1024 * 1024;
 
     private final HttpClient client;
     private final String baseUrl;
     private final Tracer tracer;
     private final Propagator propagator;
+    private final ChatScope scope;
+    private final String serviceKey;
 
-    QueryForwarder(GatewayProperties properties, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    QueryForwarder(GatewayProperties properties, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+                   ChatScope scope, ObjectProvider<AuthProperties> auth) {
+        this.scope = scope;
+        AuthProperties authProperties = auth.getIfAvailable();
+        this.serviceKey = authProperties == null || !authProperties.enabled() ? null : authProperties.apiKey();
         this.tracer = tracer.getIfAvailable();
         this.propagator = propagator.getIfAvailable();
         this.client = HttpClient.newBuilder().connectTimeout(properties.queryServiceConnectTimeout())
@@ -63,17 +74,20 @@ class QueryForwarder {
     @ApiResponse(responseCode = "200", description = "The answer with the sections and documents it used",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ChatSchemas.ChatQueryResponse.class)))
-    ResponseEntity<StreamingResponseBody> chatQuery(HttpServletRequest request,
+    ResponseEntity<StreamingResponseBody> chatQuery(Caller caller, HttpServletRequest request,
                                                     @RequestBody(required = false) byte[] body) {
-        return forward(request, body);
+        return forward(request, scope.chatQuery(caller, body));
     }
 
     @RequestMapping(path = "/v1/models", method = RequestMethod.GET)
     @ApiResponse(responseCode = "200", description = "Every workspace as a model",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ChatSchemas.ModelList.class)))
-    ResponseEntity<StreamingResponseBody> models(HttpServletRequest request) {
-        return forward(request, null);
+    ResponseEntity<StreamingResponseBody> models(Caller caller, HttpServletRequest request) {
+        if (caller.admin()) {
+            return forward(request, null);
+        }
+        return filteredModels(caller, request);
     }
 
     @RequestMapping(path = "/v1/chat/completions", method = RequestMethod.POST)
@@ -85,9 +99,47 @@ class QueryForwarder {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ChatSchemas.ChatCompletion.class)),
             @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string"))})
-    ResponseEntity<StreamingResponseBody> chatCompletions(HttpServletRequest request,
+    ResponseEntity<StreamingResponseBody> chatCompletions(Caller caller, HttpServletRequest request,
                                                           @RequestBody(required = false) byte[] body) {
+        if (!scope.mayUseModel(caller, body)) {
+            return modelNotFound();
+        }
         return forward(request, body);
+    }
+
+    /** A user's model list: query-service's, less the workspaces the user does not own. */
+    private ResponseEntity<StreamingResponseBody> filteredModels(Caller caller, HttpServletRequest request) {
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(upstream(request, null).build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            log.warn("query-service at {} is unreachable: {}", baseUrl, e.toString());
+            return unavailable(request.getRequestURI());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable(request.getRequestURI());
+        }
+        byte[] upstreamBody;
+        try (InputStream in = response.body()) {
+            upstreamBody = in.readNBytes(MAX_MODEL_LIST_BYTES);
+        } catch (IOException e) {
+            return unavailable(request.getRequestURI());
+        }
+        byte[] body = response.statusCode() == 200 ? scope.visibleModels(caller, upstreamBody) : upstreamBody;
+        HttpHeaders headers = new HttpHeaders();
+        response.headers().firstValue("Content-Type").ifPresent(type -> headers.set(HttpHeaders.CONTENT_TYPE, type));
+        return ResponseEntity.status(response.statusCode()).headers(headers).body(out -> out.write(body));
+    }
+
+    private static ResponseEntity<StreamingResponseBody> modelNotFound() {
+        // the words query-service uses for a workspace that does not exist, so a user learns nothing more
+        String detail = "The model does not exist; models are " + ChatScope.MODEL_PREFIX
+                + "{workspace id}, see GET /v1/models";
+        byte[] bytes = ("{\"detail\":\"" + detail + "\",\"error\":{\"message\":\"" + detail
+                + "\",\"type\":\"invalid_request_error\",\"code\":\"model_not_found\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+                .body(out -> out.write(bytes));
     }
 
     /** The gateway's own trace context goes along, so a question's log lines share a trace id across services. */
@@ -101,22 +153,37 @@ class QueryForwarder {
         }
     }
 
-    private ResponseEntity<StreamingResponseBody> forward(HttpServletRequest request, byte[] body) {
+    /**
+     * The request to query-service. The gateway calls it with its own (the admin) key rather than the caller's:
+     * query-service trusts the gateway, which has already checked what the caller may see.
+     */
+    private HttpRequest.Builder upstream(HttpServletRequest request, byte[] body) {
         String query = request.getQueryString();
         URI target = URI.create(baseUrl + request.getRequestURI() + (query == null ? "" : "?" + query));
         HttpRequest.Builder upstream = HttpRequest.newBuilder(target)
                 .method(request.getMethod(), body == null || body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (String header : FORWARDED_HEADERS) {
+        for (String header : serviceKey == null ? concat(KEY_HEADERS, FORWARDED_HEADERS) : FORWARDED_HEADERS) {
             String value = request.getHeader(header);
             if (value != null) {
                 upstream.header(header, value);
             }
         }
+        if (serviceKey != null) {
+            upstream.header("Authorization", "Bearer " + serviceKey);
+        }
         propagateTrace(request, upstream);
+        return upstream;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private ResponseEntity<StreamingResponseBody> forward(HttpServletRequest request, byte[] body) {
         HttpResponse<InputStream> response;
         try {
-            response = client.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(upstream(request, body).build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             log.warn("query-service at {} is unreachable: {}", baseUrl, e.toString());
             return unavailable(request.getRequestURI());

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.vectorless.gateway.access.WorkspaceAccess;
 import io.vectorless.gateway.documents.RagIndexService;
+import io.vectorless.support.web.Caller;
 import io.vectorless.gateway.domain.EmbeddingModel;
 import io.vectorless.gateway.domain.RagIndexRecord;
 import io.vectorless.gateway.domain.RagIndexRequest;
@@ -23,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * The knowledge-base RAG-index API, under both the platform's own prefix ({@code /v1/convai}) and this product's
@@ -38,10 +42,18 @@ class RagIndexController {
 
     private final RagIndexService service;
     private final ObjectMapper json;
+    private final WorkspaceAccess access;
 
-    RagIndexController(RagIndexService service, ObjectMapper json) {
+    RagIndexController(RagIndexService service, ObjectMapper json, WorkspaceAccess access) {
         this.service = service;
         this.json = json;
+        this.access = access;
+    }
+
+    /** Which workspaces the caller may see; documents elsewhere are answered as unknown. */
+    private LongPredicate visible(Caller caller) {
+        Set<Long> own = access.visibleWorkspaces(caller);
+        return own == null ? workspace -> true : own::contains;
     }
 
     @PostMapping({VOICEAI + BATCH, CONVAI + BATCH})
@@ -52,26 +64,32 @@ class RagIndexController {
                     additionalPropertiesSchema = RagIndexSchemas.BatchItem.class)))
     @ApiResponse(responseCode = "422", description = "Validation Error",
             content = @Content(schema = @Schema(implementation = RagIndexSchemas.ValidationErrors.class)))
-    ResponseEntity<Object> getOrCreate(@RequestBody(required = false) String body) {
+    ResponseEntity<Object> getOrCreate(Caller caller, @RequestBody(required = false) String body) {
         RagIndexRequest.Parsed parsed = RagIndexRequest.parse(body, json);
         if (!parsed.valid()) {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Map.of("detail", parsed.issues()));
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        service.getOrCreate(parsed.items()).forEach((documentId, result) -> out.put(documentId, itemOf(result)));
+        service.getOrCreate(parsed.items(), visible(caller)).forEach((documentId, result) -> out.put(documentId, itemOf(result)));
         return ResponseEntity.ok(out);
     }
 
     @GetMapping({VOICEAI + OF_DOCUMENT, CONVAI + OF_DOCUMENT})
-    Map<String, Object> ofDocument(@PathVariable("document_id") String documentId) {
-        List<Map<String, Object>> indexes = service.forDocument(documentId).stream().map(RagIndexController::data)
+    Map<String, Object> ofDocument(Caller caller, @PathVariable("document_id") String documentId) {
+        List<Map<String, Object>> indexes = service.forDocument(documentId, visible(caller)).stream().map(RagIndexController::data)
                 .toList();
         return Map.of("indexes", indexes);
     }
 
     @GetMapping({VOICEAI + BATCH, CONVAI + BATCH})
-    Map<String, Object> usage(@RequestParam(name = "workspace_id", required = false) Long workspaceId) {
-        RagIndexService.Usage usage = service.usage(Optional.ofNullable(workspaceId));
+    Map<String, Object> usage(Caller caller,
+                              @RequestParam(name = "workspace_id", required = false) Long workspaceId) {
+        if (workspaceId != null && !caller.admin()) {
+            access.workspace(caller, workspaceId);
+        }
+        RagIndexService.Usage usage = workspaceId == null && !caller.admin()
+                ? service.usage(access.visibleWorkspaces(caller))
+                : service.usage(Optional.ofNullable(workspaceId));
         List<Map<String, Object>> models = new ArrayList<>();
         for (Map.Entry<EmbeddingModel, Long> entry : usage.byModel().entrySet()) {
             Map<String, Object> model = new LinkedHashMap<>();
@@ -89,9 +107,9 @@ class RagIndexController {
     @DeleteMapping({VOICEAI + ONE, CONVAI + ONE})
     @ApiResponse(responseCode = "200", description = "The deleted index",
             content = @Content(schema = @Schema(implementation = RagIndexSchemas.Index.class)))
-    Map<String, Object> delete(@PathVariable("document_id") String documentId,
+    Map<String, Object> delete(Caller caller, @PathVariable("document_id") String documentId,
                                @PathVariable("rag_index_id") String ragIndexId) {
-        return data(service.delete(documentId, ragIndexId));
+        return data(service.delete(documentId, ragIndexId, visible(caller)));
     }
 
     private static Map<String, Object> itemOf(RagIndexService.ItemResult result) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.vectorless.gateway.access.WorkspaceAccess;
 import io.vectorless.gateway.documents.WorkspaceService;
+import io.vectorless.gateway.domain.FieldLimits;
+import io.vectorless.support.web.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +29,11 @@ import java.util.Map;
 @RequestMapping("/api/workspaces")
 class WorkspaceController {
     private final WorkspaceService workspaces;
+    private final WorkspaceAccess access;
 
-    WorkspaceController(WorkspaceService workspaces) {
+    WorkspaceController(WorkspaceService workspaces, WorkspaceAccess access) {
         this.workspaces = workspaces;
+        this.access = access;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -40,24 +45,34 @@ class WorkspaceController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    WorkspaceView create(@RequestBody CreateWorkspace body) {
-        return WorkspaceView.of(workspaces.create(body.name(), body.description(), body.ownerUsername()));
+    WorkspaceView create(Caller caller, @RequestBody CreateWorkspace body) {
+        FieldLimits.check("name", body.name(), FieldLimits.WORKSPACE_NAME);
+        FieldLimits.check("description", body.description(), FieldLimits.DESCRIPTION);
+        String owner = WorkspaceAccess.actingUser(caller, "owner_username", body.ownerUsername(), null);
+        return WorkspaceView.of(workspaces.create(body.name(), body.description(), owner));
     }
 
+    /** A user key lists its own workspaces; the admin lists everyone's, or one owner's. */
     @GetMapping
-    List<WorkspaceView> list(@RequestParam(name = "owner_username", required = false) String ownerUsername) {
-        return workspaces.list(ownerUsername).stream().map(WorkspaceView::of).toList();
+    List<WorkspaceView> list(Caller caller,
+                             @RequestParam(name = "owner_username", required = false) String ownerUsername) {
+        String owner = WorkspaceAccess.actingUser(caller, "owner_username", ownerUsername, null);
+        return workspaces.list(owner).stream().map(WorkspaceView::of).toList();
     }
 
     @PatchMapping("/{workspace_id}")
-    WorkspaceView update(@PathVariable("workspace_id") long id, @RequestBody UpdateWorkspace body) {
+    WorkspaceView update(Caller caller, @PathVariable("workspace_id") long id, @RequestBody UpdateWorkspace body) {
+        FieldLimits.check("name", body.name(), FieldLimits.WORKSPACE_NAME);
+        FieldLimits.check("description", body.description(), FieldLimits.DESCRIPTION);
+        access.workspace(caller, id);
         return WorkspaceView.of(workspaces.update(id, body.name(), body.description()));
     }
 
     @DeleteMapping("/{workspace_id}")
     @ApiResponse(responseCode = "200", description = "The workspace, its documents and their trees are deleted",
             content = @Content(schema = @Schema(implementation = ApiSchemas.WorkspaceDeleted.class)))
-    Map<String, Object> delete(@PathVariable("workspace_id") long id) {
+    Map<String, Object> delete(Caller caller, @PathVariable("workspace_id") long id) {
+        access.workspace(caller, id);
         workspaces.delete(id);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "deleted");

@@ -24,9 +24,16 @@ public final class Http {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final String key;
 
     public Http(int port) {
+        this(port, KEY);
+    }
+
+    /** A client that sends {@code key} (a user's key, say) instead of the admin key. */
+    public Http(int port, String key) {
         this.base = "http://127.0.0.1:" + port;
+        this.key = key;
     }
 
     public record Response(int status, String body, HttpResponse<String> raw) {
@@ -45,7 +52,7 @@ public final class Http {
 
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + KEY);
+                .header("Authorization", "Bearer " + key);
     }
 
     public Response get(String path) {

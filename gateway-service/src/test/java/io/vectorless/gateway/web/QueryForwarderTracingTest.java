@@ -1,5 +1,8 @@
 package io.vectorless.gateway.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vectorless.support.web.AuthProperties;
+import io.vectorless.support.web.Caller;
 import brave.Tracing;
 import brave.propagation.ThreadLocalCurrentTraceContext;
 import com.sun.net.httpserver.HttpServer;
@@ -50,11 +53,12 @@ class QueryForwarderTracingTest {
                     "http://127.0.0.1:" + upstream.getAddress().getPort(), Duration.ofSeconds(2), 1,
                     Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofMinutes(30),
                     Duration.ofMillis(250), new GatewayProperties.Cors(List.of("*"))),
-                    beans.getBeanProvider(Tracer.class), beans.getBeanProvider(Propagator.class));
+                    beans.getBeanProvider(Tracer.class), beans.getBeanProvider(Propagator.class),
+                    new ChatScope(null, new ObjectMapper()), beans.getBeanProvider(AuthProperties.class));
 
             Span span = tracer.nextSpan().name("question").start();
             try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
-                forwarder.chatQuery(new MockHttpServletRequest("POST", "/api/chat/query"), "{}".getBytes());
+                forwarder.chatQuery(Caller.ADMIN, new MockHttpServletRequest("POST", "/api/chat/query"), "{}".getBytes());
             } finally {
                 span.end();
             }

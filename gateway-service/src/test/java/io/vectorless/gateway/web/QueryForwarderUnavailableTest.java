@@ -1,5 +1,8 @@
 package io.vectorless.gateway.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vectorless.support.web.AuthProperties;
+import io.vectorless.support.web.Caller;
 import io.vectorless.gateway.config.GatewayProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +34,9 @@ class QueryForwarderUnavailableTest {
         }
         return new QueryForwarder(new GatewayProperties("http://127.0.0.1:" + port, Duration.ofSeconds(2), 1, 
                 Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofMinutes(30),
-                Duration.ofMillis(250), new GatewayProperties.Cors(List.of("*"))), NO_TRACER, NO_PROPAGATOR);
+                Duration.ofMillis(250), new GatewayProperties.Cors(List.of("*"))), NO_TRACER, NO_PROPAGATOR,
+                new ChatScope(null, new ObjectMapper()),
+                new StaticListableBeanFactory().getBeanProvider(AuthProperties.class));
     }
 
     private static String body(ResponseEntity<StreamingResponseBody> response) throws Exception {
@@ -44,7 +49,7 @@ class QueryForwarderUnavailableTest {
     void chatQueryAnswers503WithDetailWhenQueryServiceIsDown() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/chat/query");
 
-        ResponseEntity<StreamingResponseBody> response = forwarderToClosedPort().chatQuery(request, "{}".getBytes());
+        ResponseEntity<StreamingResponseBody> response = forwarderToClosedPort().chatQuery(Caller.ADMIN, request, "{}".getBytes());
 
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(body(response)).isEqualTo("{\"detail\":\"query service unavailable\"}");
@@ -54,7 +59,7 @@ class QueryForwarderUnavailableTest {
     void openAiPathsAlsoCarryAnErrorObjectWhenQueryServiceIsDown() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/chat/completions");
 
-        ResponseEntity<StreamingResponseBody> response = forwarderToClosedPort().chatCompletions(request,
+        ResponseEntity<StreamingResponseBody> response = forwarderToClosedPort().chatCompletions(Caller.ADMIN, request,
                 "{}".getBytes());
 
         assertThat(response.getStatusCode().value()).isEqualTo(503);

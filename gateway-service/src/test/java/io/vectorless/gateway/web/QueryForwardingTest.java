@@ -46,7 +46,9 @@ class QueryForwardingTest extends GatewayTestBase {
         assertThat(second.method()).isEqualTo("POST");
         assertThat(second.uri()).isEqualTo("/api/chat/query");
         assertThat(new String(second.body(), StandardCharsets.UTF_8)).isEqualTo("{\"query\":\"hi\"}");
-        assertThat(second.headers().getFirst("x-api-key")).isEqualTo("extra");
+        // query-service is called with the gateway's own key, never with what the caller sent
+        assertThat(second.headers().getFirst("x-api-key")).isNull();
+        assertThat(second.headers().getFirst("Authorization")).isEqualTo("Bearer " + Http.KEY);
         assertThat(second.headers().getFirst("Content-Type")).isEqualTo("application/json");
     }
 

@@ -4,6 +4,7 @@ import io.vectorless.ingest.parse.ocr.OcrSettings;
 import io.vectorless.ingest.parse.ocr.RapidOcrRecognizer;
 import io.vectorless.ingest.parse.ocr.TextRecognizer;
 import io.vectorless.schema.parsed.ParsedDocument;
+import io.vectorless.support.messaging.FailureReasons;
 import io.vectorless.support.messaging.PermanentFailure;
 
 import java.io.IOException;
@@ -135,8 +136,7 @@ public final class DocumentParser implements AutoCloseable {
     }
 
     static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return FailureReasons.describe(e, "its content is not valid");
     }
 
     @Override

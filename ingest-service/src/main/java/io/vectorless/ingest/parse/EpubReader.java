@@ -300,7 +300,8 @@ final class EpubReader {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new PermanentFailure("the EPUB is a damaged ZIP archive and cannot be read: " + e.getMessage(), e);
+            throw new PermanentFailure("the EPUB is a damaged ZIP archive and cannot be read: "
+                    + DocumentParser.describe(e), e);
         }
         return entries;
     }

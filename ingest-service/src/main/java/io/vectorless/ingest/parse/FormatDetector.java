@@ -105,7 +105,7 @@ final class FormatDetector {
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new PermanentFailure("the file is a damaged ZIP archive and cannot be read as DOCX, PPTX or EPUB: "
-                    + e.getMessage(), e);
+                    + DocumentParser.describe(e), e);
         }
         if (word) {
             return DocumentFormat.DOCX;

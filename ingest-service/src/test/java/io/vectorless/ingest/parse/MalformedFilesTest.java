@@ -106,6 +106,19 @@ class MalformedFilesTest {
     }
 
     @Test
+    void aDocxDeclaringADoctypeIsRefusedInWordsWithoutClassNames() throws IOException {
+        byte[] docx = zip("word/document.xml", ("<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY x \"y\">]>"
+                + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> PARSER.parse(docx, Blocks.file("doctype.docx"), ImageSink.DISCARD))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("DOCX")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("org.").doesNotContain("Exception")
+                        .doesNotContain("null"));
+    }
+
+    @Test
     void zipThatIsNotAnOfficeDocumentIsRefused() throws IOException {
         assertFails(zip("readme.txt", "hello".getBytes(StandardCharsets.UTF_8)), "archive.docx",
                 "neither a Word (DOCX), a PowerPoint (PPTX) nor an EPUB document");

@@ -48,8 +48,10 @@ public class FailedDocumentRecoverer implements ConsumerRecordRecoverer {
                     event.documentId(), cause.getMessage());
             return;
         }
-        String reason = cause instanceof PermanentFailure ? cause.getMessage()
-                : serviceName + " could not process the document: " + describe(cause);
+        String reason = cause instanceof PermanentFailure
+                ? FailureReasons.describe(cause, "the file could not be processed")
+                : serviceName + " could not process the document: " + FailureReasons.describe(cause,
+                "an unexpected internal error (the service log has the details)");
         log.warn("document {} v{} failed in {}: {}", event.documentId(), event.version(), serviceName, reason);
         try {
             publisher.publish(DocumentStatusChanged.failed(event.documentId(), event.version(), event.workspaceId(),
@@ -68,10 +70,5 @@ public class FailedDocumentRecoverer implements ConsumerRecordRecoverer {
             current = current.getCause();
         }
         return current;
-    }
-
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }
 }

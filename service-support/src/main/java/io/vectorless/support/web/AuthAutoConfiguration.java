@@ -2,6 +2,7 @@ package io.vectorless.support.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,7 +20,8 @@ public class AuthAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AuthAutoConfiguration.class);
 
     @Bean
-    FilterRegistrationBean<ApiKeyAuthFilter> apiKeyAuthFilter(AuthProperties properties) {
+    FilterRegistrationBean<ApiKeyAuthFilter> apiKeyAuthFilter(AuthProperties properties,
+                                                              ObjectProvider<UserKeyLookup> users) {
         if (AuthProperties.DEFAULT_KEY.equals(properties.apiKey())) {
             log.warn("""
 
@@ -29,7 +31,8 @@ public class AuthAutoConfiguration {
                     ************************************************************************""",
                     AuthProperties.DEFAULT_KEY);
         }
-        FilterRegistrationBean<ApiKeyAuthFilter> registration = new FilterRegistrationBean<>(new ApiKeyAuthFilter(properties));
+        FilterRegistrationBean<ApiKeyAuthFilter> registration = new FilterRegistrationBean<>(new ApiKeyAuthFilter(properties,
+                users.getIfAvailable()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

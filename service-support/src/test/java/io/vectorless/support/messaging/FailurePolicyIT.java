@@ -62,7 +62,7 @@ class FailurePolicyIT {
         }
     }
 
-    /** Fails on purpose: document ids below 1000 permanently, the others transiently. */
+    /** Fails on purpose: document ids below 1000 permanently, the others transiently (2000-2999 without a message). */
     static class FailingListener {
         @KafkaListener(topics = "${vectorless.kafka.topics.uploaded}")
         void on(String json) {
@@ -70,6 +70,9 @@ class FailurePolicyIT {
             ATTEMPTS.computeIfAbsent(event.documentId(), id -> new AtomicInteger()).incrementAndGet();
             if (event.documentId() < 1000) {
                 throw new PermanentFailure("The file is not a PDF, DOCX, PPTX, Markdown or text file");
+            }
+            if (event.documentId() >= 2000 && event.documentId() < 3000) {
+                throw new NullPointerException();
             }
             throw new IllegalStateException("object storage is unreachable");
         }
@@ -90,6 +93,15 @@ class FailurePolicyIT {
         assertThat(failed.error()).isEqualTo("The file is not a PDF, DOCX, PPTX, Markdown or text file");
         assertThat(failed.source()).isEqualTo("failing-service");
         assertThat(ATTEMPTS.get(id).get()).as("a permanent failure is not retried").isEqualTo(1);
+    }
+
+    @Test
+    void aFailureWithoutAMessageIsReportedInWordsNotAsAClassNameOrNull() {
+        long id = 2000 + (System.nanoTime() % 1000);
+        DocumentStatusChanged failed = publishAndAwaitDeadLetterAndFailure(id);
+
+        assertThat(failed.error()).startsWith("failing-service could not process the document: ")
+                .doesNotContain("null").doesNotContain("Exception").doesNotContain("java.");
     }
 
     @Test
