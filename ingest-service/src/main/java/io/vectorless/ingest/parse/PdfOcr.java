@@ -37,6 +37,7 @@ final class PdfOcr {
     private final ParseContext context;
     private final java.util.Set<Integer> recognisedPages = new java.util.HashSet<>();
     private TextRecognizer recognizer;
+    private int timedOutPages;
 
     PdfOcr(ParseContext context) {
         this.context = context;
@@ -84,6 +85,10 @@ final class PdfOcr {
         TextRecognizer engine = engine();
         if (engine == null) {
             return "no extractable text: the PDF looks scanned and " + recognizer.unavailableReason();
+        }
+        if (timedOutPages > 0) {
+            return "no text found: OCR did not finish " + timedOutPages + " of " + pageCount + " pages within the"
+                    + " per-page limit (INGEST_OCR_PAGE_TIMEOUT); the service is too busy or the pages too large";
         }
         return "no text found: the PDF has no text layer and OCR recognised no text on its " + pageCount
                 + (pageCount == 1 ? " page" : " pages");
@@ -140,6 +145,7 @@ final class PdfOcr {
             return OcrLines.toPdfLines(index + 1, recognizer.recognize(picture, pageTimeout()), 1 / scaleX,
                     1 / scaleY, MIN_CONFIDENCE);
         } catch (OcrTimeoutException e) {
+            timedOutPages++;
             context.warn("page " + (index + 1) + " was not recognised: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             context.warn("page " + (index + 1) + " could not be rendered for OCR: " + DocumentParser.describe(e));
