@@ -200,6 +200,39 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    @Order(7)
+    void scannedPdfHtmlAndEpubIndexWithTheirHeadingsAndTheirTextIsSearchable() {
+        long scan = gateway.upload(workspace, "pumps-scan.pdf", FormatSamples.scannedPdf(), true).body()
+                .path("id").asLong();
+        long html = gateway.upload(workspace, "bakery.html", FormatSamples.html(), true).body().path("id").asLong();
+        long epub = gateway.upload(workspace, "island.epub", FormatSamples.epub(), true).body().path("id").asLong();
+
+        // OCR takes a second or two a page on a quiet machine, but far longer on a busy build machine
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> List.of("indexed",
+                "failed").contains(gateway.document(scan).path("status").asText()));
+        for (long id : new long[]{scan, html, epub}) {
+            JsonNode document = awaitFinalStatus(id);
+            assertThat(document.path("status").asText()).as(document.toString()).isEqualTo("indexed");
+        }
+        JsonNode scanTree = gateway.get("/api/documents/" + scan + "/tree").body();
+        assertThat(flatten(scanTree)).extracting(n -> n.path("title").asText()).contains("Flood Response");
+        // the scan's first heading may name the whole document (its root): the answer comes from the section
+        String floodSection = flatten(scanTree).stream().filter(n -> !n.path("node_id").asText().equals("root"))
+                .filter(n -> n.path("title").asText().equals("Flood Response")).findFirst()
+                .orElseThrow(() -> new AssertionError("no section titled Flood Response in " + scanTree))
+                .path("node_id").asText();
+        assertThat(askFor("Where are the sandbags stored?")).isEqualTo(floodSection);
+        JsonNode htmlTree = gateway.get("/api/documents/" + html + "/tree").body();
+        assertThat(askFor("What temperature is the deck oven preheated to?")).isEqualTo(
+                nodeTitled(htmlTree, "Ovens").path("node_id").asText());
+        JsonNode epubTree = gateway.get("/api/documents/" + epub + "/tree").body();
+        assertThat(nodeTitled(epubTree, "First Night").path("node_id").asText())
+                .startsWith(nodeTitled(epubTree, "Arrival").path("node_id").asText() + ".");
+        assertThat(askFor("How often does the lighthouse lamp turn?")).isEqualTo(
+                nodeTitled(epubTree, "The Lighthouse").path("node_id").asText());
+    }
+
+    @Test
     @Order(6)
     void healthAndServiceInfoAreOpenWhileTheApiNeedsTheKey() {
         assertThat(gateway.get("/health").body().path("status").asText()).isEqualTo("healthy");

@@ -8,13 +8,16 @@ import java.util.Optional;
 public final class FileTypes {
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "pdf", "application/pdf",
+            "html", "text/html",
+            "htm", "text/html",
+            "epub", "application/epub+zip",
             "md", "text/markdown",
             "markdown", "text/markdown",
             "txt", "text/plain",
             "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation");
 
-    public static final String SUPPORTED = "pdf, md, markdown, txt, docx, pptx";
+    public static final String SUPPORTED = "pdf, md, markdown, txt, docx, pptx, html, htm, epub";
 
     private FileTypes() {
     }

@@ -1,6 +1,8 @@
 package io.vectorless.ingest.config;
 
 import io.vectorless.ingest.parse.ParseLimits;
+import io.vectorless.ingest.parse.ocr.OcrMode;
+import io.vectorless.ingest.parse.ocr.OcrSettings;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,7 +15,30 @@ import java.time.Duration;
 /** Parsing limits and image bounds ({@code vectorless.ingest.*}). */
 @Validated
 @ConfigurationProperties("vectorless.ingest")
-public record IngestProperties(@DefaultValue Limits limits, @DefaultValue Images images) {
+public record IngestProperties(@DefaultValue Limits limits, @DefaultValue Images images, @DefaultValue Ocr ocr) {
+
+    /**
+     * @param mode          auto (pages without usable text and pictures with text), off, or force (every page)
+     * @param dpi           resolution scanned pages are rendered at for recognition
+     * @param pageTimeout   longest wait for one page's recognition
+     * @param threads       ONNX threads of the one OCR engine of the process (0: half the processors); pages are
+     *                      recognised one at a time per process, so this is the OCR concurrency
+     * @param maxSide       pictures are scaled to at most this many pixels on their longest side
+     * @param imageText     recognise pictures on pages that have text (charts, screenshots)
+     */
+    public record Ocr(
+            @DefaultValue("auto") @NotNull String mode,
+            @DefaultValue("150") @Min(50) int dpi,
+            @DefaultValue("120s") @NotNull Duration pageTimeout,
+            @DefaultValue("0") @Min(0) int threads,
+            @DefaultValue("2000") @Min(320) int maxSide,
+            @DefaultValue("true") boolean imageText) {
+
+        public OcrSettings toSettings() {
+            int engineThreads = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+            return new OcrSettings(OcrMode.parse(mode), dpi, pageTimeout, engineThreads, maxSide, imageText);
+        }
+    }
 
     /**
      * @param maxPages        documents with more pages or slides fail

@@ -9,6 +9,6 @@ class ParserConfiguration {
 
     @Bean(destroyMethod = "close")
     DocumentParser documentParser(IngestProperties properties) {
-        return new DocumentParser(properties.toParseLimits());
+        return new DocumentParser(properties.toParseLimits(), properties.ocr().toSettings());
     }
 }

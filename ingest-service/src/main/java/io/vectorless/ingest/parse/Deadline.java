@@ -23,6 +23,12 @@ final class Deadline {
         }
     }
 
+    /** Time left of the budget (zero once it is spent). */
+    Duration remaining() {
+        long left = endNanos - System.nanoTime();
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+    }
+
     static PermanentFailure timedOut(Duration budget) {
         return new PermanentFailure("parsing took longer than the limit of " + budget.toSeconds()
                 + " seconds; the document is too large or too complex to process");

@@ -1,5 +1,8 @@
 package io.vectorless.ingest.parse;
 
+import io.vectorless.ingest.parse.ocr.OcrSettings;
+import io.vectorless.ingest.parse.ocr.RapidOcrRecognizer;
+import io.vectorless.ingest.parse.ocr.TextRecognizer;
 import io.vectorless.schema.parsed.ParsedDocument;
 import io.vectorless.support.messaging.FailureReasons;
 import io.vectorless.support.messaging.PermanentFailure;
@@ -17,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Turns an original file into a {@link ParsedDocument}. The format is detected from content; every file that cannot
@@ -27,14 +31,27 @@ public final class DocumentParser implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final ParseLimits limits;
+    private final OcrSettings ocr;
+    private final Supplier<TextRecognizer> recognizer;
     private final ExecutorService workers = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "document-parser-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         return thread;
     });
 
+    /** With OCR as configured by default: automatic, on the process's one engine, loaded when a page needs it. */
     public DocumentParser(ParseLimits limits) {
+        this(limits, OcrSettings.defaults());
+    }
+
+    public DocumentParser(ParseLimits limits, OcrSettings ocr) {
+        this(limits, ocr, () -> RapidOcrRecognizer.shared(ocr.threads(), ocr.maxSideLength()));
+    }
+
+    public DocumentParser(ParseLimits limits, OcrSettings ocr, Supplier<TextRecognizer> recognizer) {
         this.limits = limits;
+        this.ocr = ocr;
+        this.recognizer = recognizer;
     }
 
     public ParseLimits limits() {
@@ -58,7 +75,11 @@ public final class DocumentParser implements AutoCloseable {
     }
 
     public ParsedDocument parse(byte[] bytes, SourceFile source, ImageSink images) {
-        Future<ParsedDocument> result = workers.submit(() -> parseNow(bytes, source, images));
+        return parse(bytes, source, images, ParseProgress.NONE);
+    }
+
+    public ParsedDocument parse(byte[] bytes, SourceFile source, ImageSink images, ParseProgress progress) {
+        Future<ParsedDocument> result = workers.submit(() -> parseNow(bytes, source, images, progress));
         try {
             return result.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -75,17 +96,24 @@ public final class DocumentParser implements AutoCloseable {
         }
     }
 
-    /** Parses on the calling thread (the time limit is then only checked between pages). */
+    /** Parses on the calling thread without progress reports. */
     public ParsedDocument parseNow(byte[] bytes, SourceFile source, ImageSink images) {
+        return parseNow(bytes, source, images, ParseProgress.NONE);
+    }
+
+    /** Parses on the calling thread (the time limit is then only checked between pages). */
+    public ParsedDocument parseNow(byte[] bytes, SourceFile source, ImageSink images, ParseProgress progress) {
         Deadline deadline = new Deadline(limits.timeout());
         DocumentFormat format = new FormatDetector(limits).detect(bytes, source);
-        ParseContext context = new ParseContext(source, format, limits, deadline, images);
+        ParseContext context = new ParseContext(source, format, limits, deadline, images, ocr, recognizer, progress);
         return switch (format) {
             case PDF -> new PdfReader(context).read(bytes);
             case DOCX -> new DocxReader(context).read(bytes);
             case PPTX -> new PptxReader(context).read(bytes);
             case MARKDOWN -> new MarkdownReader(context).read(TextDecoding.decode(bytes));
             case TEXT -> new PlainTextReader(context).read(TextDecoding.decode(bytes));
+            case HTML -> new HtmlReader(context).read(bytes);
+            case EPUB -> new EpubReader(context).read(bytes);
         };
     }
 

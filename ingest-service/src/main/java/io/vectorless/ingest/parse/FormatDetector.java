@@ -4,6 +4,7 @@ import io.vectorless.support.messaging.PermanentFailure;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -17,6 +18,9 @@ final class FormatDetector {
     private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+
+    private static final java.util.regex.Pattern HTML_START = java.util.regex.Pattern.compile(
+            "(?is)\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>])");
 
     private final ParseLimits limits;
 
@@ -39,10 +43,33 @@ final class FormatDetector {
                     + " Office file; save it as DOCX, PPTX or PDF without a password and upload it again");
         }
         if (!TextDecoding.looksLikeText(bytes)) {
-            throw new PermanentFailure("unsupported file type: the content is not PDF, DOCX, PPTX, Markdown or plain"
-                    + " text (it looks like binary data)");
+            throw new PermanentFailure("unsupported file type: the content is not PDF, DOCX, PPTX, EPUB, HTML,"
+                    + " Markdown or plain text (it looks like binary data)");
+        }
+        if (looksLikeHtml(bytes, source)) {
+            return DocumentFormat.HTML;
         }
         return isMarkdown(source) ? DocumentFormat.MARKDOWN : DocumentFormat.TEXT;
+    }
+
+    /**
+     * Markup that opens like an HTML document (a doctype or an {@code <html>} tag after any XML declaration and
+     * comments), or a file named or typed HTML whose text starts with a tag. Markdown with inline HTML stays
+     * Markdown.
+     */
+    static boolean looksLikeHtml(byte[] bytes, SourceFile source) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        if (head.startsWith("\u00EF\u00BB\u00BF")) {
+            head = head.substring(3);
+        }
+        if (HTML_START.matcher(head).lookingAt()) {
+            return true;
+        }
+        String name = source.fileName().toLowerCase(Locale.ROOT);
+        String type = source.contentType().toLowerCase(Locale.ROOT);
+        boolean named = name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")
+                || type.contains("html");
+        return named && head.stripLeading().startsWith("<");
     }
 
     private static boolean isMarkdown(SourceFile source) {
@@ -55,6 +82,7 @@ final class FormatDetector {
     private DocumentFormat inspectArchive(byte[] bytes) {
         boolean word = false;
         boolean slides = false;
+        boolean epub = false;
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
@@ -63,6 +91,7 @@ final class FormatDetector {
                 String name = entry.getName();
                 word |= name.startsWith("word/");
                 slides |= name.startsWith("ppt/");
+                epub |= name.equals("META-INF/container.xml");
                 long entryBytes = 0;
                 int read;
                 while ((read = zip.read(buffer)) > 0) {
@@ -75,7 +104,7 @@ final class FormatDetector {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new PermanentFailure("the file is a damaged ZIP archive and cannot be read as DOCX or PPTX: "
+            throw new PermanentFailure("the file is a damaged ZIP archive and cannot be read as DOCX, PPTX or EPUB: "
                     + DocumentParser.describe(e), e);
         }
         if (word) {
@@ -84,8 +113,11 @@ final class FormatDetector {
         if (slides) {
             return DocumentFormat.PPTX;
         }
-        throw new PermanentFailure("unsupported file type: a ZIP archive that is neither a Word (DOCX) nor a"
-                + " PowerPoint (PPTX) document");
+        if (epub) {
+            return DocumentFormat.EPUB;
+        }
+        throw new PermanentFailure("unsupported file type: a ZIP archive that is neither a Word (DOCX), a"
+                + " PowerPoint (PPTX) nor an EPUB document");
     }
 
     private static PermanentFailure bomb(String entry) {

@@ -1,5 +1,7 @@
 package io.vectorless.ingest.parse;
 
+import io.vectorless.ingest.parse.ocr.OcrSettings;
+import io.vectorless.ingest.parse.ocr.TextRecognizer;
 import io.vectorless.schema.parsed.Block;
 import io.vectorless.schema.parsed.PageImage;
 import io.vectorless.schema.parsed.ParsedDocument;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** What every format reader needs for one document, and the images and warnings it gathers. */
 final class ParseContext {
@@ -17,7 +20,11 @@ final class ParseContext {
     final DocumentFormat format;
     final ParseLimits limits;
     final Deadline deadline;
+    final OcrSettings ocr;
+    final Supplier<TextRecognizer> recognizer;
+    final ParseProgress progress;
     private final ImageSink sink;
+    private final Map<Integer, List<String>> imageText = new LinkedHashMap<>();
     private final List<PageImage> images = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
@@ -28,11 +35,25 @@ final class ParseContext {
     private Double agreement;
 
     ParseContext(SourceFile source, DocumentFormat format, ParseLimits limits, Deadline deadline, ImageSink sink) {
+        this(source, format, limits, deadline, sink, OcrSettings.defaults().withMode(
+                io.vectorless.ingest.parse.ocr.OcrMode.OFF), () -> TextRecognizer.NONE, ParseProgress.NONE);
+    }
+
+    ParseContext(SourceFile source, DocumentFormat format, ParseLimits limits, Deadline deadline, ImageSink sink,
+                 OcrSettings ocr, Supplier<TextRecognizer> recognizer, ParseProgress progress) {
         this.source = source;
         this.format = format;
         this.limits = limits;
         this.deadline = deadline;
         this.sink = sink;
+        this.ocr = ocr;
+        this.recognizer = recognizer;
+        this.progress = progress;
+    }
+
+    /** Text recognised in a picture on {@code page}; it is added to that page's text when the result is built. */
+    void imageText(int page, List<String> lines) {
+        imageText.computeIfAbsent(page, p -> new ArrayList<>()).addAll(lines);
     }
 
     boolean wantsMoreImages() {
@@ -93,8 +114,8 @@ final class ParseContext {
     ParsedDocument result(String title, int pageCount, StructureSource structure, List<Block> blocks) {
         String cleanTitle = title == null || title.isBlank() ? null : Text.oneLine(title);
         ParsedDocument parsed = new ParsedDocument(ParsedDocument.SCHEMA_VERSION, source.documentId(),
-                source.version(), format.wire(), cleanTitle, Math.max(1, pageCount), structure, blocks, images,
-                metadata, warnings);
+                source.version(), format.wire(), cleanTitle, Math.max(1, pageCount), structure,
+                ImageText.attach(blocks, imageText), images, metadata, warnings);
         return parsed.withStructure(StructureReports.of(parsed, structureSources, agreement, structureNotes));
     }
 }

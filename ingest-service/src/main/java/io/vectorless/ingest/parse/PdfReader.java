@@ -22,7 +22,6 @@ import java.util.List;
  * page; running headers and footers dropped, hyphenated line breaks joined, two-column pages read column by column.
  */
 final class PdfReader {
-    static final String SCANNED = "no extractable text: the PDF looks scanned; OCR is not supported";
 
     private final ParseContext context;
 
@@ -38,20 +37,22 @@ final class PdfReader {
             }
             context.checkPages(pageCount, "pages");
             metadata(document);
-            List<List<PdfLine>> raw = lines(document);
+            PdfOcr ocr = new PdfOcr(context);
+            List<List<PdfLine>> raw = ocr.recognisePages(document, lines(document));
             List<float[]> sizes = new ArrayList<>(pageCount);
             for (PDPage page : document.getPages()) {
                 sizes.add(new float[]{page.getMediaBox().getWidth(), page.getMediaBox().getHeight()});
             }
             List<List<PdfLine>> pages = PdfPageCleaner.clean(raw, sizes);
             if (pages.stream().mapToInt(List::size).sum() == 0) {
-                throw new PermanentFailure(SCANNED);
+                throw new PermanentFailure(ocr.noTextReason(pageCount));
             }
             long blank = raw.stream().filter(List::isEmpty).count();
             if (blank * 4 > pageCount) {
-                context.warn(blank + " of " + pageCount + " pages have no extractable text (scanned pages?);"
-                        + " their content is missing because OCR is not supported");
+                context.warn(blank + " of " + pageCount + " pages have no text, neither in a text layer nor"
+                        + " recognised by OCR");
             }
+            ocr.recogniseImages(document, pages);
             images(document);
             return structure(document, pages, pageCount);
         } catch (InvalidPasswordException e) {

@@ -89,7 +89,8 @@ public class DocumentIngestion {
         };
         ParsedDocument parsed;
         try {
-            parsed = meters.timeStage("parse", () -> parser.parse(original, file, images));
+            parsed = meters.timeStage("parse",
+                    () -> parser.parse(original, file, images, new StageProgress(uploaded, publisher, source)));
         } catch (PermanentFailure failure) {
             store.deletePrefix(ObjectKeys.uploadPrefix(ws, doc, version, uploadId) + "images/");
             throw failure;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vectorless.infra.EmbeddedInfraInitializer;
 import io.vectorless.schema.ContractFixturesTest.ContractSamples;
 import io.vectorless.schema.event.Topics;
+import io.vectorless.ingest.parse.ScannedPdf;
 import io.vectorless.schema.EventJson;
 import io.vectorless.schema.event.DocumentDeleted;
 import io.vectorless.schema.event.DocumentEvent;
@@ -208,6 +209,43 @@ class IngestServiceIT {
         publisher.publish(DocumentDeleted.document(uploaded.documentId(), 1, 3, "deleted by user"));
         await().atMost(Duration.ofSeconds(30)).until(() -> store.list(ObjectKeys.documentPrefix(3,
                 uploaded.documentId())).equals(List.of(uploaded.objectKey())));
+    }
+
+    private static byte[] textPdf(String... lines) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+                content.newLineAtOffset(72, 700);
+                for (String line : lines) {
+                    content.showText(line);
+                    content.newLineAtOffset(0, -24);
+                }
+                content.endText();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void scannedPdfIsRecognisedWithOcrProgressWhileParsing() throws IOException {
+        byte[] scan = ScannedPdf.scan(textPdf("Invoices are paid within thirty days.", "Late fees apply."), 150);
+        DocumentUploaded uploaded = upload("scan.pdf", scan);
+        String parsedKey = ObjectKeys.parsed(3, uploaded.documentId(), 1);
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> store.exists(parsedKey));
+
+        ParsedDocument document = EventJson.read(store.getBytes(parsedKey), ParsedDocument.class);
+        assertThat(String.join(" ", document.blocks().stream().map(b -> b.text()).toList()))
+                .contains("Invoices are paid within thirty days");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statuses(uploaded.documentId()))
+                .filteredOn(s -> "ocr".equals(s.stage()))
+                .extracting(DocumentStatusChanged::status, DocumentStatusChanged::progress)
+                .contains(org.assertj.core.groups.Tuple.tuple(DocumentStatus.PARSING, 25.0)));
     }
 
     @Test

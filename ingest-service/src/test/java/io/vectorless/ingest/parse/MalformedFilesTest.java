@@ -80,7 +80,7 @@ class MalformedFilesTest {
 
     @Test
     void scannedPdfWithoutTextIsRefusedWithReason() {
-        assertFails(PdfFixture.scanned(), "scan.pdf", "no extractable text: the PDF looks scanned; OCR is not supported");
+        assertFails(PdfFixture.scanned(), "scan.pdf", "no text found: the PDF has no text layer and OCR recognised no text on its 1 page");
     }
 
     @Test
@@ -121,7 +121,7 @@ class MalformedFilesTest {
     @Test
     void zipThatIsNotAnOfficeDocumentIsRefused() throws IOException {
         assertFails(zip("readme.txt", "hello".getBytes(StandardCharsets.UTF_8)), "archive.docx",
-                "neither a Word (DOCX) nor a PowerPoint (PPTX) document");
+                "neither a Word (DOCX), a PowerPoint (PPTX) nor an EPUB document");
     }
 
     @Test

@@ -1,0 +1,142 @@
+package io.vectorless.ingest.parse;
+
+import io.vectorless.ingest.parse.ocr.RecognizedLine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Recognised boxes turned into the lines the layout rules read. */
+final class OcrLines {
+    /** The detector's margin: each box is its text region grown by area x 1.6 / perimeter on every side. */
+    private static final float UNCLIP = 1.6f;
+    /** The text region of a line is a little smaller than the type's size (calibrated on rendered Helvetica). */
+    private static final float CORE_TO_FONT = 2.6f;
+
+    private OcrLines() {
+    }
+
+    /**
+     * Boxes on one visual line are joined when they sit close together; a wide gap keeps them apart (marked
+     * {@code joined}, as the text collector marks column gutters) so two-column scans can be taken apart.
+     */
+    static List<PdfLine> toPdfLines(int page, List<RecognizedLine> boxes, float xPointsPerPixel, float yPointsPerPixel,
+                                    float minConfidence) {
+        List<RecognizedLine> kept = boxes.stream().filter(b -> b.confidence() >= minConfidence).toList();
+        List<List<RecognizedLine>> rows = new ArrayList<>();
+        for (RecognizedLine box : kept) {
+            List<RecognizedLine> row = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+            if (row != null && sameRow(row.get(0), box)) {
+                row.add(box);
+            } else {
+                rows.add(new ArrayList<>(List.of(box)));
+            }
+        }
+        List<PdfLine> lines = new ArrayList<>();
+        for (List<RecognizedLine> row : rows) {
+            row.sort((a, b) -> Float.compare(a.x0(), b.x0()));
+            float height = (float) row.stream().mapToDouble(RecognizedLine::height).max().orElse(0);
+            float width = row.get(row.size() - 1).x1() - row.get(0).x0();
+            float size = Math.round(textHeight(width / stretch(xPointsPerPixel, yPointsPerPixel), height) * yPointsPerPixel * CORE_TO_FONT * 2) / 2f;
+            int start = 0;
+            for (int i = 1; i <= row.size(); i++) {
+                if (i == row.size() || row.get(i).x0() - row.get(i - 1).x1() > 1.5f * height) {
+                    List<RecognizedLine> part = row.subList(start, i);
+                    String text = String.join(" ", part.stream().map(RecognizedLine::text).toList());
+                    float top = (float) part.stream().mapToDouble(RecognizedLine::y0).min().orElse(0);
+                    lines.add(new PdfLine(page, Text.oneLine(text), top * yPointsPerPixel,
+                            part.get(0).x0() * xPointsPerPixel, part.get(part.size() - 1).x1() * xPointsPerPixel,
+                            Math.max(1, size), 0f, start > 0));
+                    start = i;
+                }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The height of the text region inside a detected box. The margin grows with the region's area over its
+     * perimeter, so a short heading gets a thinner margin than a long body line: the raw box height would make
+     * body lines look larger than they are.
+     */
+    static float textHeight(float boxWidth, float boxHeight) {
+        // box = region + 2d on each axis, d = r*w*h / (2(w+h)); with c = W - H = w - h this is a quadratic in h
+        double c = Math.max(0, boxWidth - boxHeight);
+        double b = c * (1 + UNCLIP) - 2 * boxHeight;
+        double h = (-b + Math.sqrt(b * b + 4 * (2 + UNCLIP) * boxHeight * c)) / (2 * (2 + UNCLIP));
+        return (float) Math.max(1, Math.min(boxHeight, h));
+    }
+
+    private static float stretch(float xPointsPerPixel, float yPointsPerPixel) {
+        return yPointsPerPixel / xPointsPerPixel;
+    }
+
+    private static boolean sameRow(RecognizedLine a, RecognizedLine b) {
+        float overlap = Math.min(a.y1(), b.y1()) - Math.max(a.y0(), b.y0());
+        return overlap > 0.5f * Math.min(a.height(), b.height());
+    }
+
+    /**
+     * Box heights of body lines scatter by a point or two (a line without descenders is shorter): sizes within 20%
+     * of the recognised text's median become the median, so the layout rules see one body size and real headings.
+     */
+    static List<List<PdfLine>> evenSizes(List<List<PdfLine>> pages, List<PdfLine> recognised) {
+        if (recognised.isEmpty()) {
+            return pages;
+        }
+        float[] sizes = new float[recognised.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = recognised.get(i).fontSize();
+        }
+        Arrays.sort(sizes);
+        float median = sizes[sizes.length / 2];
+        java.util.Set<PdfLine> ocr = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        ocr.addAll(recognised);
+        List<List<PdfLine>> out = new ArrayList<>(pages.size());
+        for (List<PdfLine> page : pages) {
+            List<PdfLine> lines = new ArrayList<>(page.size());
+            for (PdfLine line : page) {
+                if (ocr.contains(line) && Math.abs(line.fontSize() - median) <= 0.2f * median) {
+                    line = new PdfLine(line.page(), line.text(), line.top(), line.x0(), line.x1(), median,
+                            line.boldShare(), line.joined());
+                }
+                lines.add(line);
+            }
+            out.add(lines);
+        }
+        return out;
+    }
+
+    /**
+     * The lines of a picture worth adding to its page: confident, with letters or digits, and not already in the
+     * page's text (a scan under its own text layer says nothing new, and is skipped as a whole).
+     */
+    static List<String> pictureText(List<RecognizedLine> boxes, List<PdfLine> pageLines, float minConfidence) {
+        String page = normalise(String.join(" ", pageLines.stream().map(PdfLine::text).toList()));
+        List<String> kept = new ArrayList<>();
+        int repeated = 0;
+        int total = 0;
+        for (RecognizedLine box : boxes) {
+            String text = Text.oneLine(box.text());
+            if (box.confidence() < minConfidence || text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                continue;
+            }
+            total++;
+            String key = normalise(text);
+            if (!key.isEmpty() && page.contains(key)) {
+                repeated++;
+            } else {
+                kept.add(text);
+            }
+        }
+        if (total == 0 || repeated * 2 > total) {
+            return List.of();
+        }
+        return kept;
+    }
+
+    private static String normalise(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+}

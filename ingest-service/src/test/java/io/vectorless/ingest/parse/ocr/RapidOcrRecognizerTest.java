@@ -1,0 +1,56 @@
+package io.vectorless.ingest.parse.ocr;
+
+import org.junit.jupiter.api.Test;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RapidOcrRecognizerTest {
+
+    private static BufferedImage picture(String... lines) {
+        BufferedImage image = new BufferedImage(900, 120 + 70 * lines.length, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 36));
+        for (int i = 0; i < lines.length; i++) {
+            g.drawString(lines[i], 40, 90 + 70 * i);
+        }
+        g.dispose();
+        return image;
+    }
+
+    @Test
+    void readsEnglishLinesWithTheirBoxesTopToBottom() {
+        RapidOcrRecognizer ocr = RapidOcrRecognizer.shared(1, 2000);
+        assertThat(ocr.unavailableReason()).isNull();
+
+        List<RecognizedLine> lines = ocr.recognize(picture("Quarterly revenue grew", "Backups run nightly"),
+                Duration.ofMinutes(1));
+
+        assertThat(lines).extracting(RecognizedLine::text)
+                .containsExactly("Quarterly revenue grew", "Backups run nightly");
+        assertThat(lines.get(0).y1()).isLessThan(lines.get(1).y0() + 10);
+        assertThat(lines.get(0).height()).isBetween(25f, 80f);
+        assertThat(lines.get(0).x0()).isBetween(20f, 60f);
+    }
+
+    @Test
+    void anEmptyPictureHasNoLines() {
+        assertThat(RapidOcrRecognizer.shared(1, 2000).recognize(picture(), Duration.ofMinutes(1))).isEmpty();
+    }
+
+    @Test
+    void theEngineIsOnePerProcess() {
+        assertThat(RapidOcrRecognizer.shared(1, 2000)).isSameAs(RapidOcrRecognizer.shared(4, 960));
+    }
+}
