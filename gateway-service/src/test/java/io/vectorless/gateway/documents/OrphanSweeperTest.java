@@ -22,7 +22,8 @@ class OrphanSweeperTest extends GatewayTestBase {
     void sweepsObjectsOfNoLiveDocumentVersionButNeverRecentOnes() {
         long ws = workspace();
         long live = uploadText(ws, 600).get("id").asLong();
-        String liveOriginal = ObjectKeys.original(ws, live, 1);
+        String liveOriginal = store.listObjects(ObjectKeys.versionPrefix(ws, live, 1)).stream()
+                .map(ObjectStore.StoredObject::key).filter(key -> key.endsWith("/original")).findFirst().orElseThrow();
         String staleVersion = ObjectKeys.parsed(ws, live, 7);
         String otherWorkspace = ObjectKeys.original(ws + 1000, live, 1);
         String noDocument = ObjectKeys.original(ws, 999_000_000L + live, 1);
