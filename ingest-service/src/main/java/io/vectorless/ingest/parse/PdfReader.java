@@ -103,7 +103,7 @@ final class PdfReader {
         }
         PdfStructure.Result structure = PdfStructure.of(pages, outline, context);
         boolean declared = structure.source() == StructureSource.OUTLINE || structure.source() == StructureSource.TOC;
-        String documentTitle = declared ? coverTitle
+        String documentTitle = declared || structure.layoutTitle() == null ? coverTitle
                 : title == null || title.isBlank() ? structure.layoutTitle() : title;
         return assemble(documentTitle, pages, structure.anchors(), structure.source(), pageCount);
     }

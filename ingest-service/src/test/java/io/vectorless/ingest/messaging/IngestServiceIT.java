@@ -235,7 +235,7 @@ class IngestServiceIT {
     void scannedPdfIsRecognisedWithOcrProgressWhileParsing() throws IOException {
         byte[] scan = ScannedPdf.scan(textPdf("Invoices are paid within thirty days.", "Late fees apply."), 150);
         DocumentUploaded uploaded = upload("scan.pdf", scan);
-        String parsedKey = ObjectKeys.parsed(3, uploaded.documentId(), 1);
+        String parsedKey = parsedKey(uploaded);
 
         await().atMost(Duration.ofSeconds(120)).until(() -> store.exists(parsedKey));
 
