@@ -230,7 +230,8 @@ class IndexerServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> nodes.nodesOf(id, 1).isEmpty());
 
         assertThat(CollectionsSeen.NAMES).isNotEmpty()
-                .allMatch(name -> name.equals(StoreNames.NODES) || name.equals(PROCESSED), "the indexer's own");
+                .allMatch(name -> name.equals(StoreNames.NODES) || name.equals(StoreNames.SEARCH_INDEXES)
+                        || name.equals(PROCESSED), "the indexer's own");
     }
 
     /** Publishes the contract fixture of {@code DocumentParsed} with this document's values, as ingest would. */
