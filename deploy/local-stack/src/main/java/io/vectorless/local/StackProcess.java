@@ -89,7 +89,8 @@ public final class StackProcess implements AutoCloseable {
 
     /** The Kafka broker child process, if it runs. */
     public java.util.Optional<ProcessHandle> kafkaBroker() {
-        return process.descendants().filter(p -> commandOf(p).contains("kafka.Kafka")).findFirst();
+        return process.descendants().filter(p -> commandOf(p).stream()
+                .anyMatch(arg -> arg.equals("kafka.Kafka") || arg.endsWith(".KafkaChild"))).findFirst();
     }
 
     /**
