@@ -23,10 +23,13 @@ class QueryConfiguration {
     @Bean(destroyMethod = "close")
     SearchIndexStore searchIndexStore(MongoTemplate mongo, ObjectStore objects, QueryProperties properties)
             throws IOException {
+        // by default a directory of this process's own: a cache shared across runs on other data could hold an
+        // index of another document under the same id and version
         Path dir = properties.indexCacheDir().isBlank()
-                ? Path.of(System.getProperty("java.io.tmpdir"), "vectorless-search-indexes")
-                : Path.of(properties.indexCacheDir());
-        return new SearchIndexStore(mongo, objects, Files.createDirectories(dir), properties.maxOpenIndexes());
+                ? Files.createTempDirectory("vectorless-search-indexes-")
+                : Files.createDirectories(Path.of(properties.indexCacheDir()));
+        return new SearchIndexStore(mongo, objects, dir, properties.maxOpenIndexes(),
+                properties.indexCacheDir().isBlank());
     }
 
     @Bean

@@ -42,10 +42,18 @@ public class SearchIndexStore implements AutoCloseable {
     private final MongoTemplate mongo;
     private final ObjectStore objects;
     private final Path cacheDir;
+    private final boolean ownCacheDir;
     private final Map<String, DocumentSearchIndex> open;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public SearchIndexStore(MongoTemplate mongo, ObjectStore objects, Path cacheDir, int maxOpen) {
+        this(mongo, objects, cacheDir, maxOpen, false);
+    }
+
+    /** @param ownCacheDir the cache directory is this store's alone and is removed when it closes */
+    public SearchIndexStore(MongoTemplate mongo, ObjectStore objects, Path cacheDir, int maxOpen,
+                            boolean ownCacheDir) {
+        this.ownCacheDir = ownCacheDir;
         this.mongo = mongo;
         this.objects = objects;
         this.cacheDir = cacheDir;
@@ -154,6 +162,13 @@ public class SearchIndexStore implements AutoCloseable {
         synchronized (open) {
             open.values().forEach(SearchIndexStore::closeQuietly);
             open.clear();
+        }
+        if (ownCacheDir) {
+            try {
+                deleteTree(cacheDir);
+            } catch (IOException e) {
+                log.warn("search index cache {} could not be removed: {}", cacheDir, e.getMessage());
+            }
         }
     }
 }
