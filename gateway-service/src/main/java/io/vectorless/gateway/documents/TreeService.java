@@ -6,6 +6,7 @@ import io.vectorless.gateway.storage.DocumentStore;
 import io.vectorless.gateway.storage.NodeStore;
 import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.schema.store.StoredNode;
+import io.vectorless.schema.store.StoredNodes;
 import io.vectorless.schema.tree.Pages;
 import io.vectorless.schema.tree.TreeNode;
 import io.vectorless.support.storage.ObjectStore;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,44 +37,22 @@ public class TreeService {
 
     public Map<String, Object> tree(long docId) {
         DocumentRecord doc = indexed(docId);
-        List<StoredNode> all = nodes.outline(docId, doc.indexedVersion());
-        Map<String, StoredNode> byId = new HashMap<>();
-        Map<String, List<StoredNode>> byParent = new HashMap<>();
-        for (StoredNode node : all) {
-            byId.put(node.nodeId(), node);
-            if (node.parentId() != null) {
-                byParent.computeIfAbsent(node.parentId(), k -> new ArrayList<>()).add(node);
-            }
-        }
-        StoredNode root = byId.get(TreeNode.ROOT_ID);
-        if (root == null) {
-            throw ApiException.notFound("Tree of document " + docId + " not found");
-        }
+        TreeNode root = StoredNodes.assemble(nodes.outline(docId, doc.indexedVersion()))
+                .filter(node -> TreeNode.ROOT_ID.equals(node.nodeId()))
+                .orElseThrow(() -> ApiException.notFound("Tree of document " + docId + " not found"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("node_id", TreeNode.ROOT_ID);
         out.put("title", doc.docTitle() != null ? doc.docTitle() : root.title());
-        out.put("summary", root.summary() != null ? root.summary() : doc.rootSummary());
-        out.put("children", children(root, byId, byParent));
+        out.put("summary", !root.summary().isEmpty() || doc.rootSummary() == null ? root.summary() : doc.rootSummary());
+        out.put("children", children(root));
         return out;
     }
 
-    private List<Map<String, Object>> children(StoredNode parent, Map<String, StoredNode> byId,
-                                               Map<String, List<StoredNode>> byParent) {
-        List<StoredNode> kids = new ArrayList<>();
-        if (!parent.childIds().isEmpty()) {
-            for (String id : parent.childIds()) {
-                StoredNode child = byId.get(id);
-                if (child != null) {
-                    kids.add(child);
-                }
-            }
-        } else {
-            kids.addAll(byParent.getOrDefault(parent.nodeId(), List.of()));
-        }
+    private static List<Map<String, Object>> children(TreeNode parent) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (StoredNode child : kids) {
-            Map<String, Object> node = summaryOf(child);
-            List<Map<String, Object>> grandChildren = children(child, byId, byParent);
+        for (TreeNode child : parent.children()) {
+            Map<String, Object> node = summaryOf(child.nodeId(), child.title(), child.summary(), child.pages());
+            List<Map<String, Object>> grandChildren = children(child);
             if (!grandChildren.isEmpty()) {
                 node.put("children", grandChildren);
             }
@@ -120,11 +98,15 @@ public class TreeService {
     }
 
     private static Map<String, Object> summaryOf(StoredNode node) {
+        return summaryOf(node.nodeId(), node.title(), node.summary(), Pages.range(node.startPage(), node.endPage()));
+    }
+
+    private static Map<String, Object> summaryOf(String nodeId, String title, String summary, String pages) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("node_id", node.nodeId());
-        out.put("title", node.title());
-        out.put("summary", node.summary());
-        out.put("pages", Pages.range(node.startPage(), node.endPage()));
+        out.put("node_id", nodeId);
+        out.put("title", title);
+        out.put("summary", summary);
+        out.put("pages", pages);
         return out;
     }
 

@@ -21,9 +21,6 @@ import java.util.Optional;
 /** Reads answerable documents from the gateway's {@code documents} and opens their versions' search indexes. */
 public class MongoQuerySource implements QuerySource {
     private static final Logger log = LoggerFactory.getLogger(MongoQuerySource.class);
-    static final String NODE_DOCUMENT_ID = "documentId";
-    static final String NODE_VERSION = "version";
-    static final String NODE_ORDINAL = "ordinal";
 
     private final MongoTemplate mongo;
     private final ObjectStore objects;

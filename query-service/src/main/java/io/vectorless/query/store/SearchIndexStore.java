@@ -2,6 +2,8 @@ package io.vectorless.query.store;
 
 import io.vectorless.schema.store.StoreFields;
 import io.vectorless.schema.store.StoreNames;
+import io.vectorless.schema.store.StoredNode;
+import io.vectorless.schema.store.StoredNodes;
 import io.vectorless.search.DocumentSearchIndex;
 import io.vectorless.search.IndexArchive;
 import io.vectorless.search.IndexInput;
@@ -128,10 +130,10 @@ public class SearchIndexStore implements AutoCloseable {
     }
 
     private Optional<DocumentSearchIndex> fromNodes(long documentId, int version) {
-        Query query = new Query(Criteria.where(MongoQuerySource.NODE_DOCUMENT_ID).is(documentId)
-                .and(MongoQuerySource.NODE_VERSION).is(version)).with(Sort.by(MongoQuerySource.NODE_ORDINAL));
-        List<Document> records = mongo.find(query, Document.class, StoreNames.NODES);
-        return NodeTrees.build(records).map(root -> {
+        Query query = new Query(Criteria.where(StoreFields.Node.DOCUMENT_ID).is(documentId)
+                .and(StoreFields.Node.VERSION).is(version)).with(Sort.by(StoreFields.Node.ORDINAL));
+        List<StoredNode> records = mongo.find(query, StoredNode.class, StoreNames.NODES);
+        return StoredNodes.assemble(records).map(root -> {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
             SearchIndexWriter.write(new IndexInput(documentId, version, root.title(), root, List.of()), directory);
             return DocumentSearchIndex.open(directory);
