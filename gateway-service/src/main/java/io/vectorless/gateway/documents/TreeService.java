@@ -35,11 +35,11 @@ public class TreeService {
         this.objects = objects;
     }
 
-    public Map<String, Object> tree(long docId) {
-        DocumentRecord doc = indexed(docId);
-        TreeNode root = StoredNodes.assemble(nodes.outline(docId, doc.indexedVersion()))
+    public Map<String, Object> tree(long documentId) {
+        DocumentRecord doc = indexed(documentId);
+        TreeNode root = StoredNodes.assemble(nodes.outline(documentId, doc.indexedVersion()))
                 .filter(node -> TreeNode.ROOT_ID.equals(node.nodeId()))
-                .orElseThrow(() -> ApiException.notFound("Tree of document " + docId + " not found"));
+                .orElseThrow(() -> ApiException.notFound("Tree of document " + documentId + " not found"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("node_id", TreeNode.ROOT_ID);
         out.put("title", doc.docTitle() != null ? doc.docTitle() : root.title());
@@ -61,10 +61,10 @@ public class TreeService {
         return out;
     }
 
-    public Map<String, Object> node(long docId, String nodeId) {
-        DocumentRecord doc = indexed(docId);
-        StoredNode node = nodes.find(docId, doc.indexedVersion(), nodeId).orElseThrow(() ->
-                ApiException.notFound("Node '" + nodeId + "' not found in document " + docId));
+    public Map<String, Object> node(long documentId, String nodeId) {
+        DocumentRecord doc = indexed(documentId);
+        StoredNode node = nodes.find(documentId, doc.indexedVersion(), nodeId).orElseThrow(() ->
+                ApiException.notFound("Node '" + nodeId + "' not found in document " + documentId));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("node_id", node.nodeId());
         out.put("title", node.title());
@@ -79,11 +79,11 @@ public class TreeService {
                 images.add(image(key));
             } catch (ObjectStore.ObjectStoreException missing) {
                 // an image that cannot be read must not hide the section's text
-                log.warn("image {} of document {} unreadable: {}", key, docId, missing.getMessage());
+                log.warn("image {} of document {} unreadable: {}", key, documentId, missing.getMessage());
             }
         }
         out.put("images", images);
-        out.put("children", nodes.children(docId, doc.indexedVersion(), node.nodeId()).stream()
+        out.put("children", nodes.children(documentId, doc.indexedVersion(), node.nodeId()).stream()
                 .map(TreeService::summaryOf).toList());
         return out;
     }
@@ -111,12 +111,12 @@ public class TreeService {
     }
 
     /** A document with a live tree; 409 while none is indexed yet, so a client knows to wait rather than give up. */
-    private DocumentRecord indexed(long docId) {
-        DocumentRecord doc = docs.find(docId).orElseThrow(() -> ApiException.notFound("Document " + docId
+    private DocumentRecord indexed(long documentId) {
+        DocumentRecord doc = docs.find(documentId).orElseThrow(() -> ApiException.notFound("Document " + documentId
                 + " not found"));
         if (doc.indexedVersion() <= 0) {
             String state = doc.error() == null ? doc.status().wire() : doc.status().wire() + " (" + doc.error() + ")";
-            throw ApiException.conflict("Document " + docId + " is not indexed yet, status: " + state);
+            throw ApiException.conflict("Document " + documentId + " is not indexed yet, status: " + state);
         }
         return doc;
     }

@@ -1,4 +1,4 @@
-package io.vectorless.query.store;
+package io.vectorless.query.storage;
 
 import io.vectorless.schema.store.StoreFields;
 import io.vectorless.schema.store.StoreNames;

@@ -1,4 +1,4 @@
-package io.vectorless.ingest.pipeline;
+package io.vectorless.ingest.ingestion;
 
 import io.vectorless.ingest.parse.DocumentParser;
 import io.vectorless.ingest.parse.ImageSink;
@@ -13,7 +13,7 @@ import io.vectorless.schema.parsed.ParsedDocument;
 import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.support.messaging.EventPublisher;
 import io.vectorless.support.messaging.MessagingProperties;
-import io.vectorless.support.messaging.PermanentFailure;
+import io.vectorless.core.failure.PermanentFailure;
 import io.vectorless.support.metrics.PipelineMeters;
 import io.vectorless.support.storage.ObjectStore;
 import org.slf4j.Logger;
@@ -49,31 +49,31 @@ public class DocumentIngestion {
 
     public void ingest(DocumentUploaded uploaded) {
         long ws = uploaded.workspaceId();
-        long doc = uploaded.documentId();
+        long documentId = uploaded.documentId();
         int version = uploaded.version();
         String uploadId = uploaded.uploadId();
-        String parsedKey = ObjectKeys.parsed(ws, doc, version, uploadId);
-        if (!store.list(ObjectKeys.versionPrefix(ws, doc, version + 1)).isEmpty()) {
+        String parsedKey = ObjectKeys.parsed(ws, documentId, version, uploadId);
+        if (!store.list(ObjectKeys.versionPrefix(ws, documentId, version + 1)).isEmpty()) {
             // a replacement was uploaded meanwhile: this version would be superseded as soon as it was indexed
-            log.info("document {} v{} skipped: version {} is already uploaded", doc, version, version + 1);
+            log.info("document {} v{} skipped: version {} is already uploaded", documentId, version, version + 1);
             return;
         }
         if (store.exists(parsedKey)) {
             // a redelivery after the parsed document was written: the indexer may not have heard of it yet. Only a
             // parsed form made from this very upload is announced; anything else under the key is parsed anew.
             ParsedDocument existing = readExisting(parsedKey);
-            if (existing != null && existing.belongsTo(doc, version, uploadId)) {
+            if (existing != null && existing.belongsTo(documentId, version, uploadId)) {
                 publishParsed(uploaded, parsedKey, existing);
-                log.info("document {} v{} was already parsed; announced it again", doc, version);
+                log.info("document {} v{} was already parsed; announced it again", documentId, version);
                 return;
             }
-            log.warn("document {} v{}: the parsed form found under {} is not from this upload; parsing again", doc,
-                    version, parsedKey);
+            log.warn("document {} v{}: the parsed form found under {} is not from this upload; parsing again",
+                    documentId, version, parsedKey);
         }
-        publisher.publish(DocumentStatusChanged.progress(doc, version, ws, DocumentStatus.PARSING, PARSING_PROGRESS,
-                source));
+        publisher.publish(DocumentStatusChanged.progress(documentId, version, ws, DocumentStatus.PARSING,
+                PARSING_PROGRESS, source));
         String originalKey = uploaded.objectKey() == null || uploaded.objectKey().isBlank()
-                ? ObjectKeys.original(ws, doc, version, uploadId) : uploaded.objectKey();
+                ? ObjectKeys.original(ws, documentId, version, uploadId) : uploaded.objectKey();
         if (!store.exists(originalKey)) {
             throw new PermanentFailure("the uploaded file is missing from storage; upload it again");
         }
@@ -81,9 +81,9 @@ public class DocumentIngestion {
         if (!UploadCheck.matches(original, uploaded.fileHash())) {
             throw new PermanentFailure("the stored file is not the one that was uploaded; upload it again");
         }
-        SourceFile file = new SourceFile(ws, doc, version, uploaded.fileName(), uploaded.contentType());
+        SourceFile file = new SourceFile(ws, documentId, version, uploaded.fileName(), uploaded.contentType());
         ImageSink images = (page, index, extension, mediaType, bytes) -> {
-            String key = ObjectKeys.image(ws, doc, version, uploadId, page, index, extension);
+            String key = ObjectKeys.image(ws, documentId, version, uploadId, page, index, extension);
             store.put(key, bytes, mediaType);
             return key;
         };
@@ -92,16 +92,16 @@ public class DocumentIngestion {
             parsed = meters.timeStage("parse",
                     () -> parser.parse(original, file, images, new StageProgress(uploaded, publisher, source)));
         } catch (PermanentFailure failure) {
-            store.deletePrefix(ObjectKeys.uploadPrefix(ws, doc, version, uploadId) + "images/");
+            store.deletePrefix(ObjectKeys.uploadPrefix(ws, documentId, version, uploadId) + "images/");
             throw failure;
         }
         parsed = parsed.withUploadId(uploadId);
         store.put(parsedKey, EventJson.writeBytes(parsed), "application/json");
-        publisher.publish(DocumentStatusChanged.progress(doc, version, ws, DocumentStatus.PARSED, PARSED_PROGRESS,
-                source));
+        publisher.publish(DocumentStatusChanged.progress(documentId, version, ws, DocumentStatus.PARSED,
+                PARSED_PROGRESS, source));
         publishParsed(uploaded, parsedKey, parsed);
         meters.pages("parsed", parsed.pageCount());
-        log.info("document {} v{} parsed: {} {} pages, {} blocks, {} images, structure from {}", doc, version,
+        log.info("document {} v{} parsed: {} {} pages, {} blocks, {} images, structure from {}", documentId, version,
                 parsed.format(), parsed.pageCount(), parsed.blocks().size(), parsed.images().size(),
                 parsed.structureSource());
     }
@@ -123,24 +123,24 @@ public class DocumentIngestion {
     /** Removes what ingest wrote; originals belong to the gateway and stay. */
     public void delete(DocumentDeleted deleted) {
         long ws = deleted.workspaceId();
-        long doc = deleted.documentId();
+        long documentId = deleted.documentId();
         int removed = 0;
         if (deleted.wholeDocument()) {
-            for (String key : store.list(ObjectKeys.documentPrefix(ws, doc))) {
+            for (String key : store.list(ObjectKeys.documentPrefix(ws, documentId))) {
                 if (!ObjectKeys.isOriginal(key)) {
                     store.delete(key);
                     removed++;
                 }
             }
         } else {
-            for (String key : store.list(ObjectKeys.versionPrefix(ws, doc, deleted.version()))) {
+            for (String key : store.list(ObjectKeys.versionPrefix(ws, documentId, deleted.version()))) {
                 if (!ObjectKeys.isOriginal(key)) {
                     store.delete(key);
                     removed++;
                 }
             }
         }
-        log.info("document {} {}: removed {} parsed objects", doc,
+        log.info("document {} {}: removed {} parsed objects", documentId,
                 deleted.wholeDocument() ? "deleted" : "v" + deleted.version() + " superseded", removed);
     }
 }

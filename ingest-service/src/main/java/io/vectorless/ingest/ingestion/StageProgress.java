@@ -1,4 +1,4 @@
-package io.vectorless.ingest.pipeline;
+package io.vectorless.ingest.ingestion;
 
 import io.vectorless.ingest.parse.ParseProgress;
 import io.vectorless.schema.event.DocumentStatus;

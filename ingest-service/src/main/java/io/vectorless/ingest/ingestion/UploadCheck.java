@@ -1,4 +1,4 @@
-package io.vectorless.ingest.pipeline;
+package io.vectorless.ingest.ingestion;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package io.vectorless.query.store;
+package io.vectorless.query.storage;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

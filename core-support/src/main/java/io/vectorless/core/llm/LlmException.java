@@ -1,4 +1,4 @@
-package io.vectorless.support.llm;
+package io.vectorless.core.llm;
 
 /** A chat-completions call failed. {@link #retryable()} says whether trying again could help (429, 5xx, I/O). */
 public class LlmException extends RuntimeException {

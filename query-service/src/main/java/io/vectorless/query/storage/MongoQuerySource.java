@@ -1,4 +1,4 @@
-package io.vectorless.query.store;
+package io.vectorless.query.storage;
 
 import io.vectorless.query.answer.QuerySource;
 import io.vectorless.query.navigate.DocumentCard;

@@ -1,4 +1,4 @@
-package io.vectorless.support.llm;
+package io.vectorless.core.llm;
 
 import java.util.function.Consumer;
 

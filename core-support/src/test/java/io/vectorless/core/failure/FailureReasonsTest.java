@@ -1,4 +1,4 @@
-package io.vectorless.support.messaging;
+package io.vectorless.core.failure;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.vectorless.support.llm;
+package io.vectorless.core.llm;
 
 /**
  * No LLM can be asked right now: none is configured, its circuit breaker is open, or too many calls are in flight.
