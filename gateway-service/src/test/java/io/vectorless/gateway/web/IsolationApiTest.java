@@ -213,6 +213,38 @@ class IsolationApiTest extends GatewayTestBase {
     }
 
     @Test
+    void aUserKeyCannotOpenAnotherUsersModelNorTheOperatorEndpoints() {
+        long mine = workspaceOf(asAlice, null);
+        long theirs = workspaceOf(asBob, null);
+        FakeQueryService fake = FakeQueryService.shared();
+        fake.handle(exchange -> {
+            String id = exchange.getRequestURI().getPath().substring("/v1/models/".length());
+            byte[] body = ("{\"id\":\"" + id + "\",\"object\":\"model\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+
+        Http.Response other = asAlice.get("/v1/models/pageindex-ws-" + theirs);
+        Http.Response own = asAlice.get("/v1/models/pageindex-ws-" + mine);
+
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.json().get("error").get("code").asText()).isEqualTo("model_not_found");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().get("id").asText()).isEqualTo("pageindex-ws-" + mine);
+        for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator/metrics")) {
+            Http.Response asUser = asAlice.get(path);
+            assertThat(asUser.status()).as(path).isEqualTo(403);
+            assertThat(asUser.json().get("detail").asText()).isEqualTo("Operator endpoints need the admin key");
+            assertThat(http.get(path).status()).as("admin key on " + path).isNotIn(401, 403);
+        }
+        assertThat(asAlice.postJson("/actuator/statusreplay", Map.of()).status()).isEqualTo(403);
+        assertThat(asAlice.postJson("/actuator/orphansweep", Map.of()).status()).isEqualTo(403);
+        assertThat(asAlice.get("/actuator/health").status()).isIn(200, 503);
+    }
+
+    @Test
     void ragIndexEndpointsTreatAnotherUsersDocumentAsUnknown() {
         long theirs = workspaceOf(http, bob);
         long docId = uploadText(theirs, 800).get("id").asLong();
