@@ -165,14 +165,8 @@ class IsolationApiTest extends GatewayTestBase {
         long mine = workspaceOf(asAlice, null);
         long theirs = workspaceOf(asBob, null);
         FakeQueryService fake = FakeQueryService.shared();
-        fake.handle(exchange -> {
-            byte[] body = ("{\"object\":\"list\",\"data\":[{\"id\":\"pageindex-ws-" + mine + "\"},"
-                    + "{\"id\":\"pageindex-ws-" + theirs + "\"}]}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        fake.handle(exchange -> FakeQueryService.json(exchange, "{\"object\":\"list\",\"data\":[{\"id\":\"pageindex-ws-"
+                + mine + "\"},{\"id\":\"pageindex-ws-" + theirs + "\"}]}"));
 
         JsonNode models = asAlice.get("/v1/models").json();
         JsonNode allModels = http.get("/v1/models").json();
@@ -180,13 +174,7 @@ class IsolationApiTest extends GatewayTestBase {
         assertThat(models.get("data").findValuesAsText("id")).containsExactly("pageindex-ws-" + mine);
         assertThat(allModels.get("data")).hasSize(2);
 
-        fake.handle(exchange -> {
-            byte[] body = "{\"answer\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        fake.handle(exchange -> FakeQueryService.json(exchange, "{\"answer\":\"ok\"}"));
         Http.Response otherModel = asAlice.postJson("/v1/chat/completions", Map.of("model", "pageindex-ws-" + theirs,
                 "messages", List.of(Map.of("role", "user", "content", "hi"))));
         Http.Response otherQuery = asAlice.postJson("/api/chat/query", Map.of("workspace_id", theirs, "query", "hi"));
@@ -217,14 +205,8 @@ class IsolationApiTest extends GatewayTestBase {
         long mine = workspaceOf(asAlice, null);
         long theirs = workspaceOf(asBob, null);
         FakeQueryService fake = FakeQueryService.shared();
-        fake.handle(exchange -> {
-            String id = exchange.getRequestURI().getPath().substring("/v1/models/".length());
-            byte[] body = ("{\"id\":\"" + id + "\",\"object\":\"model\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        fake.handle(exchange -> FakeQueryService.json(exchange, "{\"id\":\""
+                + exchange.getRequestURI().getPath().substring("/v1/models/".length()) + "\",\"object\":\"model\"}"));
 
         Http.Response other = asAlice.get("/v1/models/pageindex-ws-" + theirs);
         Http.Response own = asAlice.get("/v1/models/pageindex-ws-" + mine);
