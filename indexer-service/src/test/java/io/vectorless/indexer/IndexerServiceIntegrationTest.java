@@ -223,11 +223,13 @@ class IndexerServiceIntegrationTest {
     }
 
     @Test
-    void touchesOnlyItsOwnCollections() {
+    void touchesOnlyItsOwnCollectionsAndReadsTheDeletionFixture() throws Exception {
         long id = IDS.incrementAndGet();
         publisher.publish(parsedEvent(id, 1, storeParsed(id, 1, outlineDocument(id, 1))));
         awaitIndexed(id, 1);
-        publisher.publish(DocumentDeleted.document(id, 1, WORKSPACE, "deleted by user"));
+        ObjectNode deleted = (ObjectNode) EventJson.mapper().readTree(ContractSamples.fixture("document-deleted.json"));
+        deleted.put("eventId", UUID.randomUUID().toString()).put("documentId", id).put("workspaceId", WORKSPACE);
+        kafka.send(Topics.DOCUMENT_DELETED, Long.toString(id), deleted.toString()).get(30, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(30)).until(() -> nodes.nodesOf(id, 1).isEmpty());
 
         assertThat(CollectionsSeen.TOUCHED.written()).contains(StoreNames.NODES)
