@@ -27,9 +27,10 @@ public final class Queries {
             IndexFields.BODY, 1.0f,
             IndexFields.SUMMARY, 0.5f,
             IndexFields.CHILDREN, 0.5f);
-    /** Documents: the title, then overview, section titles and frequent terms. */
+    /** Documents: the title, the opening pages (names, form, period), then overview, section titles, frequent terms. */
     public static final Map<String, Float> CARD_FIELDS = Map.of(
             IndexFields.TITLE, 2.0f,
+            IndexFields.COVER, 1.5f,
             IndexFields.ROUTING, 1.0f);
     private static final int MAX_TERMS = 48;
 

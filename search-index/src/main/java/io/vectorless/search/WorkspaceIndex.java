@@ -58,7 +58,10 @@ public final class WorkspaceIndex {
                 Analyzer analyzer = d.analyzer();
                 Document card = new Document();
                 card.add(new StoredField("i", i));
-                card.add(new TextField(IndexFields.TITLE, analysed(analyzer, d.docTitle()), Field.Store.NO));
+                card.add(new TextField(IndexFields.TITLE, analysed(analyzer, CardText.words(d.docTitle())),
+                        Field.Store.NO));
+                card.add(new TextField(IndexFields.COVER, analysed(analyzer, CardText.words(d.cover())),
+                        Field.Store.NO));
                 String routing = String.join("\n", d.overview(), String.join("\n", d.sectionTitles()), d.terms());
                 card.add(new TextField(IndexFields.ROUTING, analysed(analyzer, routing), Field.Store.NO));
                 writer.addDocument(card);
