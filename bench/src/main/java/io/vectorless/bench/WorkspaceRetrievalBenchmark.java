@@ -81,6 +81,7 @@ public final class WorkspaceRetrievalBenchmark {
     private static final List<String> ALL_KINDS = List.of("tenk", "papers", "manuals", "reports");
     private static List<String> kinds = ALL_KINDS;
     private static final int BUDGET = 5;
+    private static final boolean VERBOSE = Boolean.getBoolean("verbose");
     private static final EnglishAnalyzer ENGLISH = new EnglishAnalyzer();
     private static final CharArraySet STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z(])");
@@ -165,6 +166,10 @@ public final class WorkspaceRetrievalBenchmark {
                     used.add(chosen.size());
                     n[0]++;
                     n[1] += hit(chosen, q.evidence()) ? 1 : 0;
+                    if (VERBOSE && !hit(chosen, q.evidence())) {
+                        System.out.println("  miss " + doc.name() + ": " + q.text() + " evidence " + q.evidence()
+                                + " chosen " + chosen + " page-BM25 " + bm25(pages, q.text(), BUDGET, doc.id()));
+                    }
                     n[2] += hit(bm25(pages, q.text(), Math.max(1, chosen.size()), doc.id()), q.evidence()) ? 1 : 0;
                     n[3] += hit(bm25(pages, q.text(), BUDGET, doc.id()), q.evidence()) ? 1 : 0;
                 }
@@ -208,7 +213,12 @@ public final class WorkspaceRetrievalBenchmark {
                     QueryAnswer answer = engine.answer(new QueryRequest(1, q.text(), List.of()), null);
                     times.add((System.nanoTime() - start) / 1_000_000);
                     n[0]++;
-                    n[1] += answer.routedDocs().stream().anyMatch(d -> d.docId() == doc.id()) ? 1 : 0;
+                    boolean routed = answer.routedDocs().stream().anyMatch(d -> d.docId() == doc.id());
+                    n[1] += routed ? 1 : 0;
+                    if (VERBOSE && !routed) {
+                        System.out.println("  not routed " + doc.name() + ": " + q.text() + " -> "
+                                + answer.routingReasoning());
+                    }
                     n[2] += hit(chosenPages(answer, doc.id()), q.evidence()) ? 1 : 0;
                     n[3] += hit(bm25(pages, q.text(), BUDGET, doc.id()), q.evidence()) ? 1 : 0;
                 }

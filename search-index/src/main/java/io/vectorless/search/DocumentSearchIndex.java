@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -37,6 +38,7 @@ public final class DocumentSearchIndex implements Closeable {
     private final List<String> sectionTitles;
     private final String terms;
     private final String cover;
+    private volatile Set<String> naming;
     private final Map<String, SectionInfo> sections;
     private final Map<Integer, SectionInfo> byDocNumber = new java.util.HashMap<>();
     private final TreeMap<Integer, Integer> pageDocs;
@@ -153,6 +155,17 @@ public final class DocumentSearchIndex implements Closeable {
     /** The opening pages' text (title page, cover), at most a few thousand characters; empty for older indexes. */
     public String cover() {
         return cover;
+    }
+
+    /** The analysed terms of the title and cover: what names this document (company, form, period, authors). */
+    public Set<String> namingTerms() {
+        Set<String> terms = naming;
+        if (terms == null) {
+            terms = Set.copyOf(Languages.terms(analyzer(), IndexFields.BODY,
+                    CardText.words(docTitle) + "\n" + CardText.words(cover)));
+            naming = terms;
+        }
+        return terms;
     }
 
     public Analyzer analyzer() {

@@ -14,6 +14,9 @@ import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
@@ -35,14 +38,32 @@ public final class WorkspaceIndex {
     private static final int PASSAGE_HITS = 300;
     private static final int PASSAGES_PER_DOCUMENT = 3;
 
+    /**
+     * A title or cover names a document whether it is a short file name or a 4,000-character filing cover: naming
+     * terms are not weighed down by length there (b = 0), and saturate quickly (k1 = 0.5), so a cover repeating
+     * "Form 10-K" does not outweigh the company name. Overview and section titles keep BM25's usual weighting.
+     */
+    private static final Similarity CARD_SIMILARITY = new PerFieldSimilarityWrapper() {
+        private final Similarity naming = new BM25Similarity(0.5f, 0f);
+        private final Similarity topical = new BM25Similarity();
+
+        @Override
+        public Similarity get(String field) {
+            return IndexFields.TITLE.equals(field) || IndexFields.COVER.equals(field) ? naming : topical;
+        }
+    };
+
     private final List<DocumentSearchIndex> documents;
     private final IndexSearcher cards;
     private final IndexSearcher passages;
     private final int[] starts;
     private final Set<Analyzer> analyzers;
 
-    /** A document's routing evidence: its card's score and its best passages' scores. */
-    public record DocumentScore(DocumentSearchIndex document, double card, double passages) {
+    /**
+     * A document's routing evidence: how well its title and cover name what the question names ({@code identity}),
+     * how well its overview, section titles and frequent terms match ({@code card}), its best passages' scores.
+     */
+    public record DocumentScore(DocumentSearchIndex document, double identity, double card, double passages) {
     }
 
     public WorkspaceIndex(List<DocumentSearchIndex> documents) {
@@ -68,6 +89,7 @@ public final class WorkspaceIndex {
             }
             writer.commit();
             this.cards = new IndexSearcher(DirectoryReader.open(directory));
+            this.cards.setSimilarity(CARD_SIMILARITY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,7 +120,12 @@ public final class WorkspaceIndex {
         try {
             for (ScoreDoc hit : cards.search(Queries.cards(question, analyzers), documents.size()).scoreDocs) {
                 int i = cards.storedFields().document(hit.doc).getField("i").numericValue().intValue();
-                byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 2])[0] = hit.score;
+                byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 3])[0] = hit.score;
+            }
+            for (ScoreDoc hit : cards.search(Queries.identity(question, analyzers), documents.size()).scoreDocs) {
+                int i = cards.storedFields().document(hit.doc).getField("i").numericValue().intValue();
+                byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 3])[PASSAGES_PER_DOCUMENT + 2]
+                        = hit.score;
             }
             TopDocs top = passages.search(Queries.sections(question, analyzers), PASSAGE_HITS);
             for (ScoreDoc hit : top.scoreDocs) {
@@ -107,7 +134,7 @@ public final class WorkspaceIndex {
                 while (i + 1 < starts.length - 1 && starts[i + 1] == hit.doc) {
                     i++;
                 }
-                double[] scores = byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 2]);
+                double[] scores = byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 3]);
                 int taken = (int) scores[PASSAGES_PER_DOCUMENT + 1];
                 if (taken < PASSAGES_PER_DOCUMENT) {
                     scores[1] += hit.score / PASSAGES_PER_DOCUMENT;
@@ -118,7 +145,8 @@ public final class WorkspaceIndex {
             throw new UncheckedIOException(e);
         }
         List<DocumentScore> out = new ArrayList<>();
-        byDocument.forEach((i, s) -> out.add(new DocumentScore(documents.get(i), s[0], s[1])));
+        byDocument.forEach((i, s) -> out.add(new DocumentScore(documents.get(i), s[PASSAGES_PER_DOCUMENT + 2], s[0],
+                s[1])));
         return out;
     }
 }

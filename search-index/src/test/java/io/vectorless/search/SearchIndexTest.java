@@ -111,7 +111,7 @@ class SearchIndexTest {
                 "In Acme's 10-K for fiscal 2021, why did net sales increase?");
 
         WorkspaceIndex.DocumentScore best = scores.stream()
-                .max(java.util.Comparator.comparingDouble(WorkspaceIndex.DocumentScore::card)).orElseThrow();
+                .max(java.util.Comparator.comparingDouble(WorkspaceIndex.DocumentScore::identity)).orElseThrow();
         assertThat(best.document().documentId()).isEqualTo(1);
         assertThat(acme2021.cover()).startsWith("ACME.COM, INC.");
     }
