@@ -11,27 +11,32 @@ import java.util.regex.Pattern;
  */
 final class CardText {
     static final int COVER_CHARS = 4_000;
+    /** A first page shorter than this (a bare title page) is followed by the next one. */
+    private static final int SHORT_PAGE_CHARS = 1_000;
     /** A dot, underscore or hyphen joining letters or digits: the word tokenizer keeps such runs as one token. */
     private static final Pattern JOINED = Pattern.compile("(?<=[\\p{L}\\p{N}])[._](?=[\\p{L}\\p{N}])");
 
     private CardText() {
     }
 
-    /** The opening pages' text (or, without pages, the first sections' text), at most {@link #COVER_CHARS}. */
+    /**
+     * The first page with text, and the next ones while what was taken is a bare title page (or, without pages,
+     * the first sections' text), at most {@link #COVER_CHARS}.
+     */
     static String cover(IndexInput input) {
         StringBuilder out = new StringBuilder();
         for (PageText page : input.pages()) {
             if (page.page() > 0 && !page.text().isBlank()) {
                 append(out, page.text());
             }
-            if (out.length() >= COVER_CHARS) {
+            if (out.length() >= SHORT_PAGE_CHARS) {
                 break;
             }
         }
         if (out.isEmpty()) {
             for (TreeNode node : input.root().flatten()) {
                 append(out, node.title() + "\n" + (node.text() == null ? "" : node.text()));
-                if (out.length() >= COVER_CHARS) {
+                if (out.length() >= SHORT_PAGE_CHARS) {
                     break;
                 }
             }

@@ -14,9 +14,6 @@ import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
-import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
@@ -37,21 +34,6 @@ import java.util.Set;
 public final class WorkspaceIndex {
     private static final int PASSAGE_HITS = 300;
     private static final int PASSAGES_PER_DOCUMENT = 3;
-
-    /**
-     * A title or cover names a document whether it is a short file name or a 4,000-character filing cover: naming
-     * terms are not weighed down by length there (b = 0), and saturate quickly (k1 = 0.5), so a cover repeating
-     * "Form 10-K" does not outweigh the company name. Overview and section titles keep BM25's usual weighting.
-     */
-    private static final Similarity CARD_SIMILARITY = new PerFieldSimilarityWrapper() {
-        private final Similarity naming = new BM25Similarity(0.5f, 0f);
-        private final Similarity topical = new BM25Similarity();
-
-        @Override
-        public Similarity get(String field) {
-            return IndexFields.TITLE.equals(field) || IndexFields.COVER.equals(field) ? naming : topical;
-        }
-    };
 
     private final List<DocumentSearchIndex> documents;
     private final IndexSearcher cards;
@@ -89,7 +71,6 @@ public final class WorkspaceIndex {
             }
             writer.commit();
             this.cards = new IndexSearcher(DirectoryReader.open(directory));
-            this.cards.setSimilarity(CARD_SIMILARITY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -86,8 +86,9 @@ class LexicalNavigatorTest {
                 node("2", "Management Discussion", "", 1, 3, 30, "long text"));
         List<PageText> pages = new ArrayList<>();
         pages.add(new PageText(1, "ACME CORPORATION. FORM 10-K. Annual report for the fiscal year ended December 31, "
-                + "2021. Acme Corporation, fiscal 2021 annual report on Form 10-K."));
-        pages.add(new PageText(2, "Table of contents. Acme 10-K fiscal 2021. Net sales. Subscription."));
+                + "2021. Acme Corporation, fiscal 2021 annual report on Form 10-K. "
+                + "Indicate by check mark whether the registrant is a well-known seasoned issuer. ".repeat(15)));
+        pages.add(new PageText(2, "Table of contents. Acme 10-K fiscal 2021. Net sales."));
         for (int p = 3; p <= 30; p++) {
             pages.add(new PageText(p, "Revenue discussion for segment " + p + ". Markets were stable."));
         }
