@@ -108,6 +108,32 @@ class QueryServiceIT {
     }
 
     @Test
+    void chineseAndGermanQuestionsFindTheirSectionsInAWorkspaceMixingLanguages() {
+        long ws = seed.workspace("Languages");
+        seed.indexed(ws, SampleTrees.operationsGuide());
+        long chinese = seed.indexed(ws, node("root", "员工手册", "", 0, 1, 4, "",
+                node("1", "差旅报销", "", 1, 1, 2, "出差的餐饮补贴为每天六十欧元，酒店需要发票。"),
+                node("2", "数据备份", "", 1, 3, 4, "系统每天凌晨两点自动备份数据。备份保留三十五天，然后删除。")));
+        long german = seed.indexed(ws, node("root", "Betriebshandbuch", "", 0, 1, 4, "",
+                node("1", "Reisen", "", 1, 1, 2, "Die Reisekosten werden mit dem Formular abgerechnet, das im "
+                        + "Intranet zu finden ist."),
+                node("2", "Sicherungen", "", 1, 3, 4, "Die Sicherungen der Datenbanken laufen jede Nacht und "
+                        + "werden für fünfunddreißig Tage aufbewahrt.")));
+
+        JsonNode zh = http.post("/api/chat/query", chat(ws, "备份数据保留多少天？")).json();
+        // "Datenbank" and "gesichert" meet "Datenbanken" and "Sicherungen" only through German stemming
+        JsonNode de = http.post("/api/chat/query", chat(ws, "Wie lange wird die Datenbank gesichert?")).json();
+
+        assertThat(zh.get("routed_docs").get(0).get("doc_id").asLong()).isEqualTo(chinese);
+        assertThat(zh.get("sources").get(0).get("doc_id").asLong()).isEqualTo(chinese);
+        assertThat(zh.get("sources").get(0).get("node_id").asText()).isEqualTo("2");
+        assertThat(zh.get("answer").asText()).contains("备份保留三十五天");
+        assertThat(de.get("routed_docs").get(0).get("doc_id").asLong()).isEqualTo(german);
+        assertThat(de.get("sources").get(0).get("node_id").asText()).isEqualTo("2");
+        assertThat(de.get("answer").asText()).contains("fünfunddreißig Tage");
+    }
+
+    @Test
     void routesAQuestionToTheDocumentThatAnswersIt() {
         long ws = seed.workspace("Company");
         seed.indexed(ws, SampleTrees.operationsGuide());
