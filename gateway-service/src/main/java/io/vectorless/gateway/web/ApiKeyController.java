@@ -1,13 +1,18 @@
 package io.vectorless.gateway.web;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vectorless.gateway.access.ApiKeyService;
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.ApiKeyRecord;
+import io.vectorless.gateway.domain.FieldLimits;
 import io.vectorless.support.web.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** The admin's management of per-user API keys; a user key gets 403 here. */
 @RestController
@@ -33,56 +37,67 @@ class ApiKeyController {
         this.keys = keys;
     }
 
-    record CreateKey(@Schema(description = "The user the key acts for; it sees only workspaces this user owns",
-            requiredMode = Schema.RequiredMode.REQUIRED) String username,
-                     @Schema(description = "A label to tell keys apart") String name) {
+    record CreateKey(
+            @Schema(description = "The user the key acts for; it sees only workspaces this user owns",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @NotBlank(message = "is required: the user the key acts for")
+            @Size(max = FieldLimits.USERNAME, message = TextRules.TOO_LONG)
+            @Pattern(regexp = TextRules.ONE_LINE, message = TextRules.ONE_LINE_MESSAGE) String username,
+            @Schema(description = "A label to tell keys apart")
+            @Size(max = FieldLimits.KEY_NAME, message = TextRules.TOO_LONG)
+            @Pattern(regexp = TextRules.PLAIN, message = TextRules.PLAIN_MESSAGE) String name) {
+    }
+
+    @Schema(name = "ApiKey", description = "A user's API key, without the key itself")
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ApiKeyView(@Schema(description = "Key id, for DELETE /api/keys/{key_id}") String id,
+                      @Schema(description = "The user the key acts for") String username, String name,
+                      @Schema(description = "The first characters of the key, to tell keys apart") String keyPrefix,
+                      Instant createdAt) {
+        static ApiKeyView of(ApiKeyRecord key) {
+            return new ApiKeyView(key.id(), key.username(), key.name(), key.prefix(), key.createdAt());
+        }
+    }
+
+    @Schema(name = "ApiKeyCreated", description = "A new user key; `key` is shown this once and never again")
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ApiKeyCreated(String id, String username, String name, String keyPrefix, Instant createdAt,
+                         @Schema(description = "The key: send it as 'Authorization: Bearer <key>'") String key) {
+    }
+
+    @Schema(name = "ApiKeyDeleted")
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ApiKeyDeleted(@Schema(allowableValues = "deleted") String status, String keyId) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @ApiResponse(responseCode = "201", description = "The new key; `key` is shown this once and never again",
-            content = @Content(schema = @Schema(implementation = ApiSchemas.ApiKeyCreated.class)))
-    Map<String, Object> create(Caller caller, @RequestBody CreateKey body) {
+    @ApiResponse(responseCode = "201", description = "The new key; `key` is shown this once and never again")
+    ApiKeyCreated create(Caller caller, @Valid @RequestBody CreateKey body) {
         requireAdmin(caller);
         ApiKeyService.Created created = keys.create(body.username(), body.name());
-        Map<String, Object> out = view(created.record());
-        out.put("key", created.key());
-        return out;
+        ApiKeyRecord key = created.record();
+        return new ApiKeyCreated(key.id(), key.username(), key.name(), key.prefix(), key.createdAt(), created.key());
     }
 
     @GetMapping
-    @ApiResponse(responseCode = "200", description = "The keys (without the keys themselves)",
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.ApiKey.class))))
-    List<Map<String, Object>> list(Caller caller, @RequestParam(name = "username", required = false) String username) {
+    @ApiResponse(responseCode = "200", description = "The keys (without the keys themselves)")
+    List<ApiKeyView> list(Caller caller, @RequestParam(name = "username", required = false) String username) {
         requireAdmin(caller);
-        return keys.list(username).stream().map(ApiKeyController::view).toList();
+        return keys.list(username).stream().map(ApiKeyView::of).toList();
     }
 
     @DeleteMapping("/{key_id}")
-    @ApiResponse(responseCode = "200", description = "The key is revoked at once",
-            content = @Content(schema = @Schema(implementation = ApiSchemas.ApiKeyDeleted.class)))
-    Map<String, Object> delete(Caller caller, @PathVariable("key_id") String id) {
+    @ApiResponse(responseCode = "200", description = "The key is revoked at once")
+    ApiKeyDeleted delete(Caller caller, @PathVariable("key_id") String id) {
         requireAdmin(caller);
         keys.delete(id);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", "deleted");
-        out.put("key_id", id);
-        return out;
+        return new ApiKeyDeleted("deleted", id);
     }
 
     private static void requireAdmin(Caller caller) {
         if (!caller.admin()) {
             throw new ApiException(403, "Only the admin key (RAG_API_KEY) can manage API keys");
         }
-    }
-
-    private static Map<String, Object> view(ApiKeyRecord key) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", key.id());
-        out.put("username", key.username());
-        out.put("name", key.name());
-        out.put("key_prefix", key.prefix());
-        out.put("created_at", key.createdAt().toString());
-        return out;
     }
 }

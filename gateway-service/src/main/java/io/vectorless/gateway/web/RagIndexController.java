@@ -7,8 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.vectorless.gateway.access.WorkspaceAccess;
 import io.vectorless.gateway.documents.RagIndexService;
 import io.vectorless.support.web.Caller;
-import io.vectorless.gateway.domain.EmbeddingModel;
-import io.vectorless.gateway.domain.RagIndexRecord;
 import io.vectorless.gateway.domain.RagIndexRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,81 +55,48 @@ class RagIndexController {
 
     @PostMapping({VOICEAI + BATCH, CONVAI + BATCH})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = RagIndexSchemas.BatchRequest.class)))
+            mediaType = "application/json", schema = @Schema(implementation = RagIndexBodies.BatchRequest.class)))
     @ApiResponse(responseCode = "200", description = "One success or failure per requested document id",
             content = @Content(schema = @Schema(type = "object",
-                    additionalPropertiesSchema = RagIndexSchemas.BatchItem.class)))
+                    additionalPropertiesSchema = RagIndexBodies.BatchItem.class)))
     @ApiResponse(responseCode = "422", description = "Validation Error",
-            content = @Content(schema = @Schema(implementation = RagIndexSchemas.ValidationErrors.class)))
-    ResponseEntity<Object> getOrCreate(Caller caller, @RequestBody(required = false) String body) {
+            content = @Content(schema = @Schema(implementation = RagIndexBodies.ValidationErrors.class)))
+    ResponseEntity<?> getOrCreate(Caller caller, @RequestBody(required = false) String body) {
         RagIndexRequest.Parsed parsed = RagIndexRequest.parse(body, json);
         if (!parsed.valid()) {
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Map.of("detail", parsed.issues()));
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new RagIndexBodies.ValidationErrors(parsed.issues()));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        service.getOrCreate(parsed.items(), visible(caller)).forEach((documentId, result) -> out.put(documentId, itemOf(result)));
+        Map<String, Record> out = new LinkedHashMap<>();
+        service.getOrCreate(parsed.items(), visible(caller))
+                .forEach((documentId, result) -> out.put(documentId, RagIndexBodies.BatchItem.of(result)));
         return ResponseEntity.ok(out);
     }
 
     @GetMapping({VOICEAI + OF_DOCUMENT, CONVAI + OF_DOCUMENT})
-    Map<String, Object> ofDocument(Caller caller, @PathVariable("document_id") String documentId) {
-        List<Map<String, Object>> indexes = service.forDocument(documentId, visible(caller)).stream().map(RagIndexController::data)
-                .toList();
-        return Map.of("indexes", indexes);
+    RagIndexBodies.IndexList ofDocument(Caller caller, @PathVariable("document_id") String documentId) {
+        return new RagIndexBodies.IndexList(service.forDocument(documentId, visible(caller)).stream()
+                .map(RagIndexBodies.Index::of).toList());
     }
 
     @GetMapping({VOICEAI + BATCH, CONVAI + BATCH})
-    Map<String, Object> usage(Caller caller,
-                              @RequestParam(name = "workspace_id", required = false) Long workspaceId) {
+    RagIndexBodies.Overview usage(Caller caller,
+                                  @RequestParam(name = "workspace_id", required = false) Long workspaceId) {
         if (workspaceId != null && !caller.admin()) {
             access.workspace(caller, workspaceId);
         }
         RagIndexService.Usage usage = workspaceId == null && !caller.admin()
                 ? service.usage(access.visibleWorkspaces(caller))
                 : service.usage(Optional.ofNullable(workspaceId));
-        List<Map<String, Object>> models = new ArrayList<>();
-        for (Map.Entry<EmbeddingModel, Long> entry : usage.byModel().entrySet()) {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("model", entry.getKey().wire());
-            model.put("used_bytes", entry.getValue());
-            models.add(model);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total_used_bytes", usage.totalUsedBytes());
-        out.put("total_max_bytes", usage.totalMaxBytes());
-        out.put("models", models);
-        return out;
+        List<RagIndexBodies.ModelUsage> models = usage.byModel().entrySet().stream()
+                .map(e -> new RagIndexBodies.ModelUsage(RagIndexBodies.Model.of(e.getKey()), e.getValue())).toList();
+        return new RagIndexBodies.Overview(usage.totalUsedBytes(), usage.totalMaxBytes(), models);
     }
 
     @DeleteMapping({VOICEAI + ONE, CONVAI + ONE})
-    @ApiResponse(responseCode = "200", description = "The deleted index",
-            content = @Content(schema = @Schema(implementation = RagIndexSchemas.Index.class)))
-    Map<String, Object> delete(Caller caller, @PathVariable("document_id") String documentId,
-                               @PathVariable("rag_index_id") String ragIndexId) {
-        return data(service.delete(documentId, ragIndexId, visible(caller)));
-    }
-
-    private static Map<String, Object> itemOf(RagIndexService.ItemResult result) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        if (result instanceof RagIndexService.Success success) {
-            item.put("status", "success");
-            item.put("data", data(success.index()));
-        } else if (result instanceof RagIndexService.Failure failure) {
-            item.put("status", "failure");
-            item.put("error_code", failure.code());
-            item.put("error_status", failure.status());
-            item.put("error_message", failure.message());
-        }
-        return item;
-    }
-
-    static Map<String, Object> data(RagIndexRecord index) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", index.id());
-        data.put("model", index.model().wire());
-        data.put("status", index.status().wire());
-        data.put("progress_percentage", index.progress());
-        data.put("document_model_index_usage", Map.of("used_bytes", index.usedBytes()));
-        return data;
+    @ApiResponse(responseCode = "200", description = "The deleted index")
+    RagIndexBodies.Index delete(Caller caller, @PathVariable("document_id") String documentId,
+                                @PathVariable("rag_index_id") String ragIndexId) {
+        return RagIndexBodies.Index.of(service.delete(documentId, ragIndexId, visible(caller)));
     }
 }
