@@ -153,8 +153,8 @@ public class DocumentService {
             throw ApiException.badRequest("file_name must not be empty");
         }
         Instant now = Instant.now();
-        return docs.update(id, d -> d.withMetadata(fileName == null ? d.fileName() : FileTypes.baseName(fileName),
-                        docTitle == null ? d.docTitle() : docTitle, now))
+        return docs.update(id, d -> d.withMetadata(fileName == null ? null : FileTypes.baseName(fileName), docTitle,
+                        now))
                 .map(change -> change.after())
                 .orElseGet(() -> get(id));
     }

@@ -1,33 +1,24 @@
 package io.vectorless.gateway.storage;
 
-import io.vectorless.gateway.domain.EmbeddingModel;
 import io.vectorless.gateway.domain.RagIndexRecord;
-import io.vectorless.gateway.domain.RagIndexStatus;
-import io.vectorless.schema.store.StoreNames;
-import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code rag_indexes} collection: one record per (document, embedding model). */
+/** The {@code rag_indexes} collection, one record per (document, embedding model), mapped by Spring Data. */
 @Repository
 public class RagIndexStore {
+    static final String ID = "_id";
     static final String DOCUMENT_ID = "documentId";
     static final String WORKSPACE_ID = "workspaceId";
-    static final String MODEL = "model";
-    static final String STATUS = "status";
-    static final String PROGRESS = "progress";
-    static final String USED_BYTES = "usedBytes";
-    static final String ORIGINAL_BYTES = "originalBytes";
-    static final String CREATED_AT = "createdAt";
-    static final String UPDATED_AT = "updatedAt";
 
     private final MongoTemplate mongo;
 
@@ -36,67 +27,55 @@ public class RagIndexStore {
     }
 
     public void ensureIndexes() {
-        mongo.indexOps(StoreNames.RAG_INDEXES).ensureIndex(new Index().on(DOCUMENT_ID, Sort.Direction.ASC));
-        mongo.indexOps(StoreNames.RAG_INDEXES).ensureIndex(new Index().on(WORKSPACE_ID, Sort.Direction.ASC));
+        mongo.indexOps(StoredRagIndex.class).ensureIndex(new Index().on(DOCUMENT_ID, Sort.Direction.ASC));
+        mongo.indexOps(StoredRagIndex.class).ensureIndex(new Index().on(WORKSPACE_ID, Sort.Direction.ASC));
     }
 
     public Optional<RagIndexRecord> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Document.class, StoreNames.RAG_INDEXES)).map(RagIndexStore::fromBson);
+        return Optional.ofNullable(mongo.findById(id, StoredRagIndex.class)).map(StoredRagIndex::toRecord);
     }
 
     /** Inserts unless a record with the same id exists; returns whichever record is stored. */
     public RagIndexRecord insertIfAbsent(RagIndexRecord record) {
         try {
-            mongo.insert(toBson(record), StoreNames.RAG_INDEXES);
+            mongo.insert(StoredRagIndex.of(record));
             return record;
         } catch (DuplicateKeyException raced) {
             return find(record.id()).orElse(record);
         }
     }
 
+    /**
+     * Writes a record's state (status, progress, bytes) in one atomic update of an existing record: a record
+     * deleted meanwhile stays deleted, and the fields not written here stay whatever they are.
+     */
     public void save(RagIndexRecord record) {
-        mongo.save(toBson(record), StoreNames.RAG_INDEXES);
+        mongo.updateFirst(Query.query(Criteria.where(ID).is(record.id())), new Update()
+                .set("status", record.status().wire()).set("progress", record.progress())
+                .set("usedBytes", record.usedBytes()).set("updatedAt", record.updatedAt()), StoredRagIndex.class);
     }
 
     public List<RagIndexRecord> forDocument(long documentId) {
-        return mongo.find(Query.query(Criteria.where(DOCUMENT_ID).is(documentId)).with(Sort.by("_id")),
-                Document.class, StoreNames.RAG_INDEXES).stream().map(RagIndexStore::fromBson).toList();
+        return find(Query.query(Criteria.where(DOCUMENT_ID).is(documentId)).with(Sort.by(ID)));
     }
 
     public List<RagIndexRecord> forWorkspace(long workspaceId) {
-        return mongo.find(Query.query(Criteria.where(WORKSPACE_ID).is(workspaceId)), Document.class,
-                StoreNames.RAG_INDEXES).stream().map(RagIndexStore::fromBson).toList();
+        return find(Query.query(Criteria.where(WORKSPACE_ID).is(workspaceId)));
     }
 
     public List<RagIndexRecord> all() {
-        return mongo.findAll(Document.class, StoreNames.RAG_INDEXES).stream().map(RagIndexStore::fromBson).toList();
+        return find(new Query());
     }
 
     public boolean delete(String id) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(id)), StoreNames.RAG_INDEXES).getDeletedCount() > 0;
+        return mongo.remove(Query.query(Criteria.where(ID).is(id)), StoredRagIndex.class).getDeletedCount() > 0;
     }
 
     public void deleteForDocument(long documentId) {
-        mongo.remove(Query.query(Criteria.where(DOCUMENT_ID).is(documentId)), StoreNames.RAG_INDEXES);
+        mongo.remove(Query.query(Criteria.where(DOCUMENT_ID).is(documentId)), StoredRagIndex.class);
     }
 
-    private static Document toBson(RagIndexRecord r) {
-        return new Document("_id", r.id())
-                .append(DOCUMENT_ID, r.documentId())
-                .append(WORKSPACE_ID, r.workspaceId())
-                .append(MODEL, r.model().wire())
-                .append(STATUS, r.status().wire())
-                .append(PROGRESS, r.progress())
-                .append(USED_BYTES, r.usedBytes())
-                .append(ORIGINAL_BYTES, r.originalBytes())
-                .append(CREATED_AT, Bson.date(r.createdAt()))
-                .append(UPDATED_AT, Bson.date(r.updatedAt()));
-    }
-
-    private static RagIndexRecord fromBson(Document d) {
-        return new RagIndexRecord(d.getString("_id"), Bson.longOf(d, DOCUMENT_ID), Bson.longOf(d, WORKSPACE_ID),
-                EmbeddingModel.fromWire(d.getString(MODEL)).orElse(EmbeddingModel.E5_MISTRAL_7B_INSTRUCT),
-                RagIndexStatus.fromWire(d.getString(STATUS)), Bson.doubleOf(d, PROGRESS), Bson.longOf(d, USED_BYTES),
-                Bson.longOf(d, ORIGINAL_BYTES), Bson.instant(d, CREATED_AT), Bson.instant(d, UPDATED_AT));
+    private List<RagIndexRecord> find(Query query) {
+        return mongo.find(query, StoredRagIndex.class).stream().map(StoredRagIndex::toRecord).toList();
     }
 }

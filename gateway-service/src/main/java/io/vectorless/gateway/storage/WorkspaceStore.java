@@ -2,17 +2,19 @@ package io.vectorless.gateway.storage;
 
 import io.vectorless.gateway.domain.WorkspaceRecord;
 import io.vectorless.schema.store.StoreFields.Workspace;
-import io.vectorless.schema.store.StoreNames;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/** The {@code workspaces} collection, mapped by Spring Data ({@link StoredWorkspace}). */
 @Repository
 public class WorkspaceStore {
     static final String UPDATED_AT = "updatedAt";
@@ -23,44 +25,43 @@ public class WorkspaceStore {
     }
 
     public void insert(WorkspaceRecord workspace) {
-        mongo.insert(toBson(workspace), StoreNames.WORKSPACES);
+        mongo.insert(StoredWorkspace.of(workspace));
     }
 
-    public void save(WorkspaceRecord workspace) {
-        mongo.save(toBson(workspace), StoreNames.WORKSPACES);
+    /**
+     * Sets the given fields ({@code null}: unchanged) in one atomic update, so two renames at once cannot undo
+     * each other's other field.
+     *
+     * @return the workspace as stored afterwards; empty when it does not exist
+     */
+    public Optional<WorkspaceRecord> update(long id, String name, String description, Instant now) {
+        Update update = new Update().set(UPDATED_AT, now);
+        if (name != null) {
+            update.set(Workspace.NAME, name);
+        }
+        if (description != null) {
+            update.set(Workspace.DESCRIPTION, description);
+        }
+        return Optional.ofNullable(mongo.findAndModify(Query.query(Criteria.where(Workspace.ID).is(id)), update,
+                FindAndModifyOptions.options().returnNew(true), StoredWorkspace.class)).map(StoredWorkspace::toRecord);
     }
 
     public Optional<WorkspaceRecord> find(long id) {
-        return Optional.ofNullable(mongo.findById(id, Document.class, StoreNames.WORKSPACES)).map(WorkspaceStore::fromBson);
+        return Optional.ofNullable(mongo.findById(id, StoredWorkspace.class)).map(StoredWorkspace::toRecord);
     }
 
     public boolean exists(long id) {
-        return mongo.exists(Query.query(Criteria.where(Workspace.ID).is(id)), StoreNames.WORKSPACES);
+        return mongo.exists(Query.query(Criteria.where(Workspace.ID).is(id)), StoredWorkspace.class);
     }
 
     public List<WorkspaceRecord> list(String ownerUsername) {
         Query query = ownerUsername == null ? new Query()
                 : Query.query(Criteria.where(Workspace.OWNER_USERNAME).is(ownerUsername));
         query.with(Sort.by(Workspace.ID));
-        return mongo.find(query, Document.class, StoreNames.WORKSPACES).stream().map(WorkspaceStore::fromBson).toList();
+        return mongo.find(query, StoredWorkspace.class).stream().map(StoredWorkspace::toRecord).toList();
     }
 
     public void delete(long id) {
-        mongo.remove(Query.query(Criteria.where(Workspace.ID).is(id)), StoreNames.WORKSPACES);
-    }
-
-    private static Document toBson(WorkspaceRecord w) {
-        return new Document(Workspace.ID, w.id())
-                .append(Workspace.NAME, w.name())
-                .append(Workspace.DESCRIPTION, w.description())
-                .append(Workspace.OWNER_USERNAME, w.ownerUsername())
-                .append(Workspace.CREATED_AT, Bson.date(w.createdAt()))
-                .append(UPDATED_AT, Bson.date(w.updatedAt()));
-    }
-
-    private static WorkspaceRecord fromBson(Document d) {
-        return new WorkspaceRecord(Bson.longOf(d, Workspace.ID), d.getString(Workspace.NAME),
-                d.getString(Workspace.DESCRIPTION), d.getString(Workspace.OWNER_USERNAME),
-                Bson.instant(d, Workspace.CREATED_AT), Bson.instant(d, UPDATED_AT));
+        mongo.remove(Query.query(Criteria.where(Workspace.ID).is(id)), StoredWorkspace.class);
     }
 }
