@@ -23,7 +23,6 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -178,22 +177,6 @@ public class DocumentService {
                 .orElseThrow(() -> ApiException.notFound("Document " + id + " not found"));
         ragSync.refresh(doc);
         return outbox.publish(doc);
-    }
-
-    /** Waits up to {@code wait} for the document to reach indexed or failed; returns its state either way. */
-    public DocumentRecord awaitFinal(long id, Duration wait) {
-        Instant deadline = Instant.now().plus(wait);
-        DocumentRecord doc = get(id);
-        while (!doc.status().isFinal() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return doc;
-            }
-            doc = get(id);
-        }
-        return doc;
     }
 
     /**

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -53,6 +56,12 @@ public class DocumentStore {
 
     public Optional<DocumentRecord> find(long id) {
         return Optional.ofNullable(mongo.findById(id, StoredDocument.class)).map(StoredDocument::toRecord);
+    }
+
+    /** The documents of {@code ids} that exist, by id: one query. */
+    public Map<Long, DocumentRecord> findAll(Collection<Long> ids) {
+        return find(Query.query(Criteria.where(Document.ID).in(ids))).stream()
+                .collect(Collectors.toMap(DocumentRecord::id, d -> d));
     }
 
     public Optional<DocumentRecord> findByHash(long workspaceId, String fileHash) {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vectorless.gateway.access.WorkspaceAccess;
 import io.vectorless.gateway.config.GatewayProperties;
 import io.vectorless.gateway.documents.DocumentService;
+import io.vectorless.gateway.documents.DocumentStatusNotifier;
 import io.vectorless.gateway.documents.IncomingFile;
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
@@ -46,12 +47,14 @@ import java.util.List;
 class DocumentController {
     private final DocumentService documents;
     private final DocumentEventStream eventStream;
+    private final DocumentStatusNotifier notifier;
     private final Duration maxWait;
     private final WorkspaceAccess access;
     private final StructureStore structures;
 
-    DocumentController(DocumentService documents, DocumentEventStream eventStream, GatewayProperties properties,
-                       WorkspaceAccess access, StructureStore structures) {
+    DocumentController(DocumentService documents, DocumentEventStream eventStream, DocumentStatusNotifier notifier,
+                       GatewayProperties properties, WorkspaceAccess access, StructureStore structures) {
+        this.notifier = notifier;
         this.documents = documents;
         this.access = access;
         this.structures = structures;
@@ -122,7 +125,7 @@ class DocumentController {
         String user = uploader(caller, form.username());
         DocumentService.UploadOutcome outcome = documents.upload(workspaceId, user,
                 Boolean.TRUE.equals(form.quickIndex()), incoming(form.file()));
-        DocumentRecord doc = wait.isZero() ? outcome.document() : documents.awaitFinal(outcome.document().id(), wait);
+        DocumentRecord doc = wait.isZero() ? outcome.document() : notifier.awaitFinal(outcome.document().id(), wait);
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(DocumentView.of(doc));
     }
 
@@ -156,7 +159,7 @@ class DocumentController {
         String user = uploader(caller, form.username());
         DocumentRecord doc = documents.replace(id, user, Boolean.TRUE.equals(form.quickIndex()),
                 incoming(form.file()));
-        return DocumentView.of(wait.isZero() ? doc : documents.awaitFinal(id, wait));
+        return DocumentView.of(wait.isZero() ? doc : notifier.awaitFinal(id, wait));
     }
 
     @DeleteMapping("/{doc_id}")
