@@ -84,7 +84,7 @@ class ScheduledWatchdogTest extends GatewayTestBase {
     }
 
     private StallWatchdog watchdog(Duration maxQueueWait) {
-        GatewayProperties fast = new GatewayProperties("http://127.0.0.1:1", Duration.ofSeconds(1), 1,
+        GatewayProperties fast = new GatewayProperties("http://127.0.0.1:1", Duration.ofSeconds(1), Duration.ofMinutes(5), 1,
                 STALL, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(1),
                 Duration.ofMillis(100), new GatewayProperties.Cors(List.of("*")));
         HealingProperties healing = new HealingProperties(false, Duration.ofHours(1), maxQueueWait,
