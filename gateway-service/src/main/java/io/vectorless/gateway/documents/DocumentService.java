@@ -1,12 +1,14 @@
 package io.vectorless.gateway.documents;
 
+import io.vectorless.gateway.ragindex.RagIndexSync;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.FileTypes;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.storage.IdSequence;
-import io.vectorless.gateway.storage.WorkspaceStore;
+import io.vectorless.gateway.workspaces.storage.WorkspaceStore;
 import io.vectorless.schema.event.DocumentDeleted;
 import io.vectorless.schema.event.DocumentStatus;
 import io.vectorless.schema.event.DocumentUploaded;

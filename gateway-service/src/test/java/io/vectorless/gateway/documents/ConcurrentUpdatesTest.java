@@ -1,7 +1,7 @@
 package io.vectorless.gateway.documents;
 
 import io.vectorless.gateway.domain.ApiException;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.support.GatewayTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

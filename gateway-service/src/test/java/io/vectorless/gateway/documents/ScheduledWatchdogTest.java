@@ -1,10 +1,12 @@
 package io.vectorless.gateway.documents;
 
+import io.vectorless.gateway.ragindex.RagIndexSync;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vectorless.gateway.config.GatewayProperties;
 import io.vectorless.gateway.config.HealingProperties;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.support.GatewayTestBase;
 import io.vectorless.schema.event.Topics;
 import org.apache.kafka.clients.admin.Admin;

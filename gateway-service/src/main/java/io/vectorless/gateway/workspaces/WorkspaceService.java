@@ -1,11 +1,13 @@
-package io.vectorless.gateway.documents;
+package io.vectorless.gateway.workspaces;
+
+import io.vectorless.gateway.documents.DocumentService;
 
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.WorkspaceRecord;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.storage.IdSequence;
-import io.vectorless.gateway.storage.WorkspaceStore;
+import io.vectorless.gateway.workspaces.storage.WorkspaceStore;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;

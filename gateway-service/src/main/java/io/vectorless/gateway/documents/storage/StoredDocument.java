@@ -1,4 +1,4 @@
-package io.vectorless.gateway.storage;
+package io.vectorless.gateway.documents.storage;
 
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.schema.event.DocumentStatus;

@@ -1,4 +1,6 @@
-package io.vectorless.gateway.web;
+package io.vectorless.gateway.documents.web;
+
+import io.vectorless.gateway.web.TextRules;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -15,7 +17,7 @@ import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.FieldLimits;
 import io.vectorless.gateway.domain.FileTypes;
-import io.vectorless.gateway.storage.StructureStore;
+import io.vectorless.gateway.documents.storage.StructureStore;
 import io.vectorless.support.web.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package io.vectorless.gateway.storage;
+package io.vectorless.gateway.access.storage;
 
 import io.vectorless.gateway.domain.ApiKeyRecord;
 import org.springframework.data.domain.Sort;

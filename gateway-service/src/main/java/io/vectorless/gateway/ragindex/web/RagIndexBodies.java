@@ -1,4 +1,4 @@
-package io.vectorless.gateway.web;
+package io.vectorless.gateway.ragindex.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import io.vectorless.gateway.documents.RagIndexService;
+import io.vectorless.gateway.ragindex.RagIndexService;
 import io.vectorless.gateway.domain.EmbeddingModel;
 import io.vectorless.gateway.domain.RagIndexRecord;
 import io.vectorless.gateway.domain.RagIndexStatus;

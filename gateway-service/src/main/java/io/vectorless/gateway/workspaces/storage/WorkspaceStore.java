@@ -1,4 +1,4 @@
-package io.vectorless.gateway.storage;
+package io.vectorless.gateway.workspaces.storage;
 
 import io.vectorless.gateway.domain.WorkspaceRecord;
 import io.vectorless.schema.store.StoreFields.Workspace;

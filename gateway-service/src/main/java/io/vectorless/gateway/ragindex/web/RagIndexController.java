@@ -1,11 +1,11 @@
-package io.vectorless.gateway.web;
+package io.vectorless.gateway.ragindex.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.vectorless.gateway.access.WorkspaceAccess;
-import io.vectorless.gateway.documents.RagIndexService;
+import io.vectorless.gateway.ragindex.RagIndexService;
 import io.vectorless.support.web.Caller;
 import io.vectorless.gateway.domain.RagIndexRequest;
 import org.springframework.http.HttpStatus;

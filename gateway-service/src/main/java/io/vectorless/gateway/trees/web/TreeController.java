@@ -1,4 +1,4 @@
-package io.vectorless.gateway.web;
+package io.vectorless.gateway.trees.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,6 @@
-package io.vectorless.gateway.web;
+package io.vectorless.gateway.access.web;
+
+import io.vectorless.gateway.web.TextRules;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;

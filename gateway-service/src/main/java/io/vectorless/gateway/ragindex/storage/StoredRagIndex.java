@@ -1,4 +1,4 @@
-package io.vectorless.gateway.storage;
+package io.vectorless.gateway.ragindex.storage;
 
 import io.vectorless.gateway.domain.EmbeddingModel;
 import io.vectorless.gateway.domain.RagIndexRecord;

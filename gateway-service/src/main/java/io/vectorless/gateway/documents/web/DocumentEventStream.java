@@ -1,4 +1,4 @@
-package io.vectorless.gateway.web;
+package io.vectorless.gateway.documents.web;
 
 import io.vectorless.gateway.config.GatewayProperties;
 import io.vectorless.gateway.documents.DocumentStatusNotifier;

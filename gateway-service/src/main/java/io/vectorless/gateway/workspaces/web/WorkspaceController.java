@@ -1,11 +1,13 @@
-package io.vectorless.gateway.web;
+package io.vectorless.gateway.workspaces.web;
+
+import io.vectorless.gateway.web.TextRules;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vectorless.gateway.access.WorkspaceAccess;
-import io.vectorless.gateway.documents.WorkspaceService;
+import io.vectorless.gateway.workspaces.WorkspaceService;
 import io.vectorless.gateway.domain.FieldLimits;
 import io.vectorless.support.web.Caller;
 import jakarta.validation.Valid;
