@@ -1,5 +1,10 @@
 package io.vectorless.query.web;
 
+import io.vectorless.schema.store.StoreNames;
+import io.vectorless.support.storage.CollectionsTouched;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vectorless.infra.EmbeddedInfraInitializer;
 import io.vectorless.query.navigate.SampleTrees;
@@ -394,5 +399,32 @@ class QueryServiceIT {
     private static String completion(long ws, String prompt) {
         return "{\"model\": \"pageindex-ws-" + ws + "\", \"messages\": [{\"role\": \"user\", \"content\": "
                 + com.fasterxml.jackson.databind.node.TextNode.valueOf(prompt) + "}]}";
+    }
+
+    @Test
+    void readsOnlyTheReadModelsPublishedToItAndWritesNoCollection() {
+        long ws = seed.workspace("Read models");
+        seed.indexed(ws, SampleTrees.operationsGuide());
+
+        assertThat(http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).status())
+                .isEqualTo(200);
+
+        assertThat(CollectionsSeen.TOUCHED.read()).contains(StoreNames.DOCUMENTS)
+                .allMatch(name -> StoreNames.mayTouch(StoreNames.QUERY, name), "published to query-service");
+        assertThat(CollectionsSeen.TOUCHED.written()).filteredOn(name -> !SEEDED.contains(name)).isEmpty();
+    }
+
+    /** The seeder writes the gateway's and the indexer's collections through this test's client. */
+    private static final List<String> SEEDED = List.of(StoreNames.WORKSPACES, StoreNames.DOCUMENTS, StoreNames.NODES);
+
+    /** Records the collection every MongoDB command of this service names. */
+    @TestConfiguration
+    static class CollectionsSeen {
+        static final CollectionsTouched TOUCHED = new CollectionsTouched();
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer recordCollections() {
+            return settings -> settings.addCommandListener(TOUCHED);
+        }
     }
 }
