@@ -47,6 +47,26 @@ public final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
     }
 
+    public Response patch(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body))).build());
+    }
+
+    /** A new version of document {@code id}. */
+    public Response replace(long id, String fileName, byte[] content, boolean quickIndex) {
+        String boundary = "----vectorless" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        field(body, boundary, "username", username);
+        field(body, boundary, "quick_index", Boolean.toString(quickIndex));
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(content);
+        write(body, "\r\n--" + boundary + "--\r\n");
+        return send(request("/api/documents/" + id + "/replace")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     public Response upload(long workspaceId, String fileName, byte[] content, boolean quickIndex) {
         String boundary = "----vectorless" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();

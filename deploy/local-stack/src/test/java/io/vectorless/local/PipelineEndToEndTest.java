@@ -287,4 +287,32 @@ class PipelineEndToEndTest {
         assertThat(erin.post("/api/chat/query", Map.of("workspace_id", workspace, "query", "anything")).status())
                 .isEqualTo(404);
     }
+
+    @Test
+    @Order(9)
+    void aTitleAndFileNameSetByAPersonSurviveReindexingAndReplacement() {
+        byte[] first = (new String(SampleDocuments.markdownHandbook(), java.nio.charset.StandardCharsets.UTF_8)
+                + "\n\nRevision one.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long id = gateway.upload(workspace, "handbook-r1.md", first, true).body().path("id").asLong();
+        assertThat(awaitFinalStatus(id).path("doc_title").asText()).isNotBlank().isNotEqualTo("Ops handbook (ours)");
+
+        GatewayClient.Response edited = gateway.patch("/api/documents/" + id,
+                Map.of("doc_title", "Ops handbook (ours)", "file_name", "ops-handbook.md"));
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(gateway.post("/api/documents/" + id + "/reindex", Map.of()).status()).isEqualTo(202);
+        JsonNode reindexed = awaitFinalStatus(id);
+        assertThat(reindexed.path("status").asText()).as(reindexed.toString()).isEqualTo("indexed");
+        assertThat(reindexed.path("doc_title").asText()).isEqualTo("Ops handbook (ours)");
+
+        byte[] second = (new String(first, java.nio.charset.StandardCharsets.UTF_8) + "Revision two.\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(gateway.replace(id, "handbook-r2.md", second, true).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> gateway.document(id).path("indexed_version").asInt() == 2);
+        JsonNode replaced = gateway.document(id);
+        assertThat(replaced.path("doc_title").asText()).isEqualTo("Ops handbook (ours)");
+        assertThat(replaced.path("file_name").asText()).isEqualTo("ops-handbook.md");
+        assertThat(gateway.get("/api/documents/" + id + "/tree").body().path("title").asText())
+                .isEqualTo("Ops handbook (ours)");
+    }
 }

@@ -3,7 +3,7 @@ package io.vectorless.gateway.access;
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.ApiKeyRecord;
 import io.vectorless.gateway.domain.FieldLimits;
-import io.vectorless.gateway.storage.ApiKeyStore;
+import io.vectorless.gateway.access.storage.ApiKeyStore;
 import io.vectorless.support.web.Caller;
 import io.vectorless.support.web.UserKeyLookup;
 import org.springframework.stereotype.Service;

@@ -4,8 +4,8 @@ import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.FieldLimits;
 import io.vectorless.gateway.domain.WorkspaceRecord;
-import io.vectorless.gateway.storage.DocumentStore;
-import io.vectorless.gateway.storage.WorkspaceStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
+import io.vectorless.gateway.workspaces.storage.WorkspaceStore;
 import io.vectorless.support.web.Caller;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package io.vectorless.gateway.config;
 
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.storage.IdSequence;
-import io.vectorless.gateway.storage.RagIndexStore;
+import io.vectorless.gateway.ragindex.storage.RagIndexStore;
 import io.vectorless.schema.store.StoreNames;
 import org.springframework.context.annotation.Configuration;
 

@@ -11,6 +11,7 @@ import java.util.List;
 public record GatewayProperties(
         @DefaultValue("http://localhost:8083") String queryServiceUrl,
         @DefaultValue("5s") Duration queryServiceConnectTimeout,
+        @DefaultValue("5m") Duration queryServiceReadTimeout,
         @DefaultValue("1073741824") long ragMaxBytesPerWorkspace,
         @DefaultValue("10m") Duration stallTimeout,
         @DefaultValue("30s") Duration watchdogInterval,

@@ -1,8 +1,8 @@
 package io.vectorless.gateway.documents;
 
-import io.vectorless.gateway.storage.DocumentStore;
-import io.vectorless.gateway.storage.RagIndexStore;
-import io.vectorless.gateway.storage.StructureStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
+import io.vectorless.gateway.ragindex.storage.RagIndexStore;
+import io.vectorless.gateway.documents.storage.StructureStore;
 import io.vectorless.schema.event.DocumentDeleted;
 import org.springframework.stereotype.Component;
 

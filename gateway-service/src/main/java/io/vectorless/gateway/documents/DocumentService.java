@@ -1,12 +1,14 @@
 package io.vectorless.gateway.documents;
 
+import io.vectorless.gateway.ragindex.RagIndexSync;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.FileTypes;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.storage.IdSequence;
-import io.vectorless.gateway.storage.WorkspaceStore;
+import io.vectorless.gateway.workspaces.storage.WorkspaceStore;
 import io.vectorless.schema.event.DocumentDeleted;
 import io.vectorless.schema.event.DocumentStatus;
 import io.vectorless.schema.event.DocumentUploaded;
@@ -23,7 +25,6 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -153,8 +154,8 @@ public class DocumentService {
             throw ApiException.badRequest("file_name must not be empty");
         }
         Instant now = Instant.now();
-        return docs.update(id, d -> d.withMetadata(fileName == null ? d.fileName() : FileTypes.baseName(fileName),
-                        docTitle == null ? d.docTitle() : docTitle, now))
+        return docs.update(id, d -> d.withMetadata(fileName == null ? null : FileTypes.baseName(fileName), docTitle,
+                        now))
                 .map(change -> change.after())
                 .orElseGet(() -> get(id));
     }
@@ -178,22 +179,6 @@ public class DocumentService {
                 .orElseThrow(() -> ApiException.notFound("Document " + id + " not found"));
         ragSync.refresh(doc);
         return outbox.publish(doc);
-    }
-
-    /** Waits up to {@code wait} for the document to reach indexed or failed; returns its state either way. */
-    public DocumentRecord awaitFinal(long id, Duration wait) {
-        Instant deadline = Instant.now().plus(wait);
-        DocumentRecord doc = get(id);
-        while (!doc.status().isFinal() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return doc;
-            }
-            doc = get(id);
-        }
-        return doc;
     }
 
     /**

@@ -3,7 +3,7 @@ package io.vectorless.gateway.documents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vectorless.gateway.config.HealingProperties;
 import io.vectorless.gateway.domain.DocumentRecord;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.support.storage.ObjectStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,6 +1,6 @@
 package io.vectorless.gateway.documents;
 
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.schema.event.DocumentStatus;
 import io.vectorless.schema.event.DocumentStatusChanged;
 import io.vectorless.support.metrics.PipelineMeters;

@@ -1,10 +1,12 @@
 package io.vectorless.gateway.documents;
 
+import io.vectorless.gateway.ragindex.RagIndexSync;
+
 import io.vectorless.gateway.config.GatewayProperties;
 import io.vectorless.gateway.config.HealingProperties;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.StallPolicy;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vectorless.schema.event.DocumentStatus;
 import io.vectorless.schema.store.ObjectKeys;

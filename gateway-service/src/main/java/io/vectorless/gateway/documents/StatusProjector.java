@@ -1,9 +1,11 @@
 package io.vectorless.gateway.documents;
 
+import io.vectorless.gateway.ragindex.RagIndexSync;
+
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.StatusProjection;
-import io.vectorless.gateway.storage.DocumentStore;
-import io.vectorless.gateway.storage.StructureStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.StructureStore;
 import io.vectorless.schema.event.DocumentDeleted;
 import io.vectorless.schema.event.DocumentStatus;
 import io.vectorless.schema.event.DocumentStatusChanged;

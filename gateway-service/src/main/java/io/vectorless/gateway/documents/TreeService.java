@@ -2,7 +2,7 @@ package io.vectorless.gateway.documents;
 
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.storage.NodeStore;
 import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.schema.store.StoredNode;

@@ -3,7 +3,7 @@ package io.vectorless.gateway.documents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vectorless.gateway.config.OutboxProperties;
 import io.vectorless.gateway.domain.DocumentRecord;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.schema.EventJson;
 import io.vectorless.schema.event.DocumentEvent;
 import io.vectorless.schema.event.DocumentUploaded;

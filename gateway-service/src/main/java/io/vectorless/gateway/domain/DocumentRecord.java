@@ -10,7 +10,8 @@ import java.time.Instant;
  * replace, re-index, re-drive): status events that happened before it belong to an earlier run and are ignored.
  * {@code uploadId} is the random identity of the current version's upload, part of its object keys; {@code outbox}
  * holds the JSON of the run's {@code DocumentUploaded} event until Kafka has taken it, so an event Kafka did not take
- * is published again later instead of being lost.
+ * is published again later instead of being lost. {@code userFileName} and {@code userDocTitle} say that a person set
+ * that field (PATCH): the pipeline's title of a later run, and the name of a replacing file, do not overwrite it.
  */
 public record DocumentRecord(
         long id,
@@ -40,7 +41,9 @@ public record DocumentRecord(
         String lastEventId,
         int stallRetries,
         String uploadId,
-        String outbox) {
+        String outbox,
+        boolean userFileName,
+        boolean userDocTitle) {
 
     public static DocumentRecord uploaded(long id, long workspaceId, String username, String fileName, String fileHash,
                                           long fileSize, String contentType, boolean quickIndex, Instant now) {
@@ -52,22 +55,24 @@ public record DocumentRecord(
                                           String uploadId) {
         return new DocumentRecord(id, workspaceId, username, fileName, null, null, fileHash, fileSize, contentType,
                 quickIndex, DocumentStatus.QUEUED, 0.0, null, 1, 0, null, null, null, null, null, now, now, now, now,
-                null, 0, uploadId, null);
+                null, 0, uploadId, null, false, false);
     }
 
     /** The state of a fresh pipeline run of {@code version} starting {@code now}. */
     public DocumentRecord newRun(int newVersion, Instant now) {
         return new DocumentRecord(id, workspaceId, username, fileName, docTitle, rootSummary, fileHash, fileSize,
                 contentType, quickIndex, DocumentStatus.QUEUED, 0.0, null, newVersion, indexedVersion, pageCount,
-                nodeCount, imageCount, textBytes, indexBytes, createdAt, now, now, now, null, 0, uploadId, outbox);
+                nodeCount, imageCount, textBytes, indexBytes, createdAt, now, now, now, null, 0, uploadId, outbox, userFileName, userDocTitle);
     }
 
     public DocumentRecord withFile(String newFileName, String newHash, long newSize, String newContentType,
                                    boolean newQuickIndex, String newUsername, String newUploadId) {
-        return new DocumentRecord(id, workspaceId, newUsername, newFileName, docTitle, rootSummary, newHash, newSize,
+        // a name the user gave stays (the format is told by the content and its type, not the name)
+        return new DocumentRecord(id, workspaceId, newUsername, userFileName ? fileName : newFileName, docTitle,
+                rootSummary, newHash, newSize,
                 newContentType, newQuickIndex, status, progress, error, version, indexedVersion, pageCount, nodeCount,
                 imageCount, textBytes, indexBytes, createdAt, updatedAt, statusChangedAt, runStartedAt, lastEventId,
-                stallRetries, newUploadId, outbox);
+                stallRetries, newUploadId, outbox, userFileName, userDocTitle);
     }
 
     public DocumentRecord withStatus(DocumentStatus newStatus, double newProgress, String newError, Instant now,
@@ -75,29 +80,33 @@ public record DocumentRecord(
         return new DocumentRecord(id, workspaceId, username, fileName, docTitle, rootSummary, fileHash, fileSize,
                 contentType, quickIndex, newStatus, newProgress, newError, version, indexedVersion, pageCount,
                 nodeCount, imageCount, textBytes, indexBytes, createdAt, now, now, runStartedAt, eventId,
-                stallRetries, uploadId, outbox);
+                stallRetries, uploadId, outbox, userFileName, userDocTitle);
     }
 
+    /** The indexed run's figures and title; a title the user gave is kept over the pipeline's. */
     public DocumentRecord withIndexResult(String title, String summary, int pages, int nodes, int images, long text,
                                           long index, int newIndexedVersion) {
-        return new DocumentRecord(id, workspaceId, username, fileName, title, summary, fileHash, fileSize,
+        return new DocumentRecord(id, workspaceId, username, fileName, userDocTitle ? docTitle : title, summary,
+                fileHash, fileSize,
                 contentType, quickIndex, status, progress, error, version, newIndexedVersion, pages, nodes, images,
                 text, index, createdAt, updatedAt, statusChangedAt, runStartedAt, lastEventId, stallRetries,
-                uploadId, outbox);
+                uploadId, outbox, userFileName, userDocTitle);
     }
 
+    /** The user's own file name and title; {@code null} leaves that field as it is. */
     public DocumentRecord withMetadata(String newFileName, String newDocTitle, Instant now) {
-        return new DocumentRecord(id, workspaceId, username, newFileName, newDocTitle, rootSummary, fileHash, fileSize,
+        return new DocumentRecord(id, workspaceId, username, newFileName == null ? fileName : newFileName,
+                newDocTitle == null ? docTitle : newDocTitle, rootSummary, fileHash, fileSize,
                 contentType, quickIndex, status, progress, error, version, indexedVersion, pageCount, nodeCount,
                 imageCount, textBytes, indexBytes, createdAt, now, statusChangedAt, runStartedAt, lastEventId,
-                stallRetries, uploadId, outbox);
+                stallRetries, uploadId, outbox, userFileName || newFileName != null, userDocTitle || newDocTitle != null);
     }
 
     public DocumentRecord withStallRetries(int retries) {
         return new DocumentRecord(id, workspaceId, username, fileName, docTitle, rootSummary, fileHash, fileSize,
                 contentType, quickIndex, status, progress, error, version, indexedVersion, pageCount, nodeCount,
                 imageCount, textBytes, indexBytes, createdAt, updatedAt, statusChangedAt, runStartedAt, lastEventId,
-                retries, uploadId, outbox);
+                retries, uploadId, outbox, userFileName, userDocTitle);
     }
 
     /** The run's event still to publish ({@code null}: published). */
@@ -105,6 +114,6 @@ public record DocumentRecord(
         return new DocumentRecord(id, workspaceId, username, fileName, docTitle, rootSummary, fileHash, fileSize,
                 contentType, quickIndex, status, progress, error, version, indexedVersion, pageCount, nodeCount,
                 imageCount, textBytes, indexBytes, createdAt, updatedAt, statusChangedAt, runStartedAt, lastEventId,
-                stallRetries, uploadId, eventJson);
+                stallRetries, uploadId, eventJson, userFileName, userDocTitle);
     }
 }

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.vectorless.gateway.messaging.KafkaBacklog;
-import io.vectorless.gateway.storage.DocumentStatusCounts;
+import io.vectorless.gateway.documents.storage.DocumentStatusCounts;
 import io.vectorless.schema.event.DocumentStatus;
 import io.vectorless.support.messaging.MessagingProperties;
 import jakarta.annotation.PostConstruct;

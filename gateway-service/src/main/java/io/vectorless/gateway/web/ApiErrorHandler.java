@@ -6,6 +6,9 @@ import io.vectorless.support.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,22 +16,34 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import java.util.Map;
+import java.util.Comparator;
+import java.util.stream.Collectors;
 
 /** Every error leaves as {@code {"detail": "..."}} with a status that says whose fault it was. */
 @RestControllerAdvice
 class ApiErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+    private static final PropertyNamingStrategies.NamingBase SNAKE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    /** The body of every error but the RAG-index 422 (FastAPI's list, see {@link RagIndexController}). */
+    @Schema(name = "ApiError", description = "Every error except the RAG-index 422, which is FastAPI's list")
+    record ApiError(@Schema(description = "Human-readable error message") String detail) {
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
@@ -74,6 +89,54 @@ class ApiErrorHandler {
         }
         String expected = type == null ? "a different type" : type.getSimpleName();
         return detail(HttpStatus.BAD_REQUEST, "Invalid value for '" + e.getName() + "': expected " + expected);
+    }
+
+    /**
+     * A request record that failed its constraints ({@code @Valid}), or a form whose fields could not be bound:
+     * 400 naming each field as the client wrote it.
+     */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Object> invalid(MethodArgumentNotValidException e) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
+                .map(ApiErrorHandler::describe).distinct().collect(Collectors.joining("; "));
+        if (detail.isEmpty()) {
+            detail = e.getBindingResult().getAllErrors().stream().map(ObjectError::getDefaultMessage)
+                    .collect(Collectors.joining("; "));
+        }
+        return detail(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    /** Constraints on single parameters (method validation). */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Object> invalidParameter(HandlerMethodValidationException e) {
+        String detail = e.getParameterValidationResults().stream().flatMap(result -> result.getResolvableErrors()
+                        .stream().map(error -> "'" + result.getMethodParameter().getParameterName() + "' "
+                                + error.getDefaultMessage()))
+                .collect(Collectors.joining("; "));
+        return detail(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    private static String describe(FieldError error) {
+        String field = SNAKE.translate(error.getField());
+        if (error.isBindingFailure()) {
+            Object value = error.getRejectedValue();
+            String text = value == null ? "" : value.toString();
+            String shown = "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+            return switch (error.getCode() == null ? "" : error.getCode()) {
+                case "typeMismatch" -> error.contains(TypeMismatchException.class)
+                        && isBoolean(error.unwrap(TypeMismatchException.class).getRequiredType())
+                        ? "'" + field + "' must be true or false, got " + shown
+                        : "'" + field + "' must be a whole number written with digits only (no spaces, hex or"
+                        + " decimals), got " + shown;
+                default -> "Invalid value for '" + field + "'";
+            };
+        }
+        return "'" + field + "' " + error.getDefaultMessage();
+    }
+
+    private static boolean isBoolean(Class<?> type) {
+        return type == boolean.class || type == Boolean.class;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -141,6 +204,6 @@ class ApiErrorHandler {
     }
 
     private static ResponseEntity<Object> detail(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("detail", detail));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(detail));
     }
 }

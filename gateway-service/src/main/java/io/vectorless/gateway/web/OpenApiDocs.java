@@ -38,7 +38,7 @@ class OpenApiDocs {
     @Bean
     OpenApiCustomizer errorResponses() {
         return openApi -> {
-            ModelConverters.getInstance().readAll(ApiSchemas.ApiError.class)
+            ModelConverters.getInstance().readAll(ApiErrorHandler.ApiError.class)
                     .forEach(openApi.getComponents()::addSchemas);
             ApiResponse error = new ApiResponse().description(ERRORS).content(new Content().addMediaType(
                     org.springframework.http.MediaType.APPLICATION_JSON_VALUE,

@@ -25,20 +25,26 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Forwards chat and model calls to query-service and streams the answer back as it is produced. A small forwarder
- * rather than a routing library: three fixed routes, and the one thing that matters — each SSE chunk is written and
- * flushed the moment it arrives — is explicit here instead of hidden in filter and buffering settings. Any other
- * /v1 path is forwarded as well, so OpenAI clients get OpenAI-shaped answers for everything under /v1.
+ * Forwards chat and model calls to query-service and streams the answer back as it is produced. Any other /v1 path
+ * is forwarded as well, so OpenAI clients get OpenAI-shaped answers for everything under /v1.
+ * <p>
+ * A small forwarder rather than a routing library (Spring Cloud Gateway Server MVC), because what the routes do
+ * besides forwarding is per caller and per body: the question's workspace is checked and a user key's username
+ * written into the body ({@link ChatScope}), a user's model list is filtered by the workspaces it owns, each SSE
+ * chunk is flushed the moment it arrives, and a stream that breaks after it started ends with an error event in
+ * OpenAI's shape. Those would be custom filter functions in the library, i.e. this code again behind its
+ * configuration. The upstream has a connect timeout, a timeout until its answer starts, and the same limit on
+ * silence between chunks ({@code vectorless.gateway.query-service-*-timeout}).
  */
 @RestController
 class QueryForwarder {
@@ -55,6 +61,7 @@ class QueryForwarder {
     private final Propagator propagator;
     private final ChatScope scope;
     private final String serviceKey;
+    private final Duration readTimeout;
 
     QueryForwarder(GatewayProperties properties, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
                    ChatScope scope, ObjectProvider<AuthProperties> auth) {
@@ -63,6 +70,7 @@ class QueryForwarder {
         this.serviceKey = authProperties == null || !authProperties.enabled() ? null : authProperties.apiKey();
         this.tracer = tracer.getIfAvailable();
         this.propagator = propagator.getIfAvailable();
+        this.readTimeout = properties.queryServiceReadTimeout();
         this.client = HttpClient.newBuilder().connectTimeout(properties.queryServiceConnectTimeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
         String url = properties.queryServiceUrl();
@@ -134,9 +142,9 @@ class QueryForwarder {
 
     /** A user's model list: query-service's, less the workspaces the user does not own. */
     private ResponseEntity<StreamingResponseBody> filteredModels(Caller caller, HttpServletRequest request) {
-        HttpResponse<InputStream> response;
+        HttpResponse<UpstreamBody> response;
         try {
-            response = client.send(upstream(request, null).build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(upstream(request, null).build(), UpstreamBody.handler(readTimeout));
         } catch (IOException e) {
             log.warn("query-service at {} is unreachable: {}", baseUrl, e.toString());
             return unavailable(request.getRequestURI());
@@ -145,8 +153,8 @@ class QueryForwarder {
             return unavailable(request.getRequestURI());
         }
         byte[] upstreamBody;
-        try (InputStream in = response.body()) {
-            upstreamBody = in.readNBytes(MAX_MODEL_LIST_BYTES);
+        try {
+            upstreamBody = response.body().readAll(MAX_MODEL_LIST_BYTES);
         } catch (IOException e) {
             return unavailable(request.getRequestURI());
         }
@@ -185,7 +193,7 @@ class QueryForwarder {
     private HttpRequest.Builder upstream(HttpServletRequest request, byte[] body) {
         String query = request.getQueryString();
         URI target = URI.create(baseUrl + request.getRequestURI() + (query == null ? "" : "?" + query));
-        HttpRequest.Builder upstream = HttpRequest.newBuilder(target)
+        HttpRequest.Builder upstream = HttpRequest.newBuilder(target).timeout(readTimeout)
                 .method(request.getMethod(), body == null || body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String header : serviceKey == null ? concat(KEY_HEADERS, FORWARDED_HEADERS) : FORWARDED_HEADERS) {
@@ -206,9 +214,9 @@ class QueryForwarder {
     }
 
     private ResponseEntity<StreamingResponseBody> forward(HttpServletRequest request, byte[] body) {
-        HttpResponse<InputStream> response;
+        HttpResponse<UpstreamBody> response;
         try {
-            response = client.send(upstream(request, body).build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(upstream(request, body).build(), UpstreamBody.handler(readTimeout));
         } catch (IOException e) {
             log.warn("query-service at {} is unreachable: {}", baseUrl, e.toString());
             return unavailable(request.getRequestURI());
@@ -222,29 +230,40 @@ class QueryForwarder {
             headers.setCacheControl("no-cache");
             headers.set("X-Accel-Buffering", "no");
         }
-        StreamingResponseBody stream = out -> pump(response.body(), out);
+        boolean events = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+        String path = request.getRequestURI();
+        StreamingResponseBody stream = out -> pump(response.body(), out, events ? path : null);
         return ResponseEntity.status(response.statusCode()).headers(headers).body(stream);
     }
 
-    private static void pump(InputStream in, OutputStream out) throws IOException {
-        try (in) {
-            byte[] buffer = new byte[8192];
-            while (true) {
-                int n;
-                try {
-                    n = in.read(buffer);
-                } catch (IOException upstreamGone) {
-                    // the answer has started, so the status cannot change any more: end the stream where it broke
-                    log.warn("query-service stopped mid-answer: {}", upstreamGone.toString());
-                    return;
+    /** @param eventsOf the request path when the answer is an event stream, else {@code null} */
+    private static void pump(UpstreamBody in, OutputStream out, String eventsOf) throws IOException {
+        while (true) {
+            byte[] chunk;
+            try {
+                chunk = in.next();
+            } catch (IOException upstreamGone) {
+                // the answer has started, so the status cannot change any more: say so in the stream, which
+                // OpenAI's SDKs raise as an error, rather than let it end as if the answer were complete
+                log.warn("query-service stopped mid-answer: {}", upstreamGone.toString());
+                if (eventsOf != null) {
+                    out.write(errorEvent().getBytes(StandardCharsets.UTF_8));
+                    out.flush();
                 }
-                if (n < 0) {
-                    return;
-                }
-                out.write(buffer, 0, n);
-                out.flush();
+                return;
             }
+            if (chunk == null) {
+                return;
+            }
+            out.write(chunk);
+            out.flush();
         }
+    }
+
+    private static String errorEvent() {
+        String detail = "the answer broke off: the query service stopped answering";
+        return "data: {\"detail\":\"" + detail + "\",\"error\":{\"message\":\"" + detail
+                + "\",\"type\":\"server_error\",\"code\":\"upstream_interrupted\"}}\n\n";
     }
 
     private static ResponseEntity<StreamingResponseBody> unavailable(String path) {

@@ -1,10 +1,12 @@
 package io.vectorless.gateway.documents;
 
+import io.vectorless.gateway.ragindex.RagIndexSync;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vectorless.gateway.config.GatewayProperties;
 import io.vectorless.gateway.config.HealingProperties;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.support.GatewayTestBase;
 import io.vectorless.schema.event.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -100,7 +102,7 @@ class ScheduledWatchdogTest extends GatewayTestBase {
     }
 
     private StallWatchdog watchdog(Duration maxQueueWait) {
-        GatewayProperties fast = new GatewayProperties("http://127.0.0.1:1", Duration.ofSeconds(1), 1,
+        GatewayProperties fast = new GatewayProperties("http://127.0.0.1:1", Duration.ofSeconds(1), Duration.ofMinutes(5), 1,
                 STALL, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(1),
                 Duration.ofMillis(100), new GatewayProperties.Cors(List.of("*")));
         HealingProperties healing = new HealingProperties(false, Duration.ofHours(1), maxQueueWait,

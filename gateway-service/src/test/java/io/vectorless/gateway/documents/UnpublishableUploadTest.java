@@ -1,11 +1,13 @@
 package io.vectorless.gateway.documents;
 
+import io.vectorless.gateway.ragindex.RagIndexSync;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vectorless.gateway.config.OutboxProperties;
 import io.vectorless.gateway.domain.DocumentRecord;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.storage.IdSequence;
-import io.vectorless.gateway.storage.WorkspaceStore;
+import io.vectorless.gateway.workspaces.storage.WorkspaceStore;
 import io.vectorless.gateway.support.GatewayTestBase;
 import io.vectorless.schema.event.DocumentEvent;
 import io.vectorless.schema.event.DocumentStatus;

@@ -21,20 +21,74 @@ public final class SchemaCoverage {
         this.docComponents = docs.path("components").path("schemas");
     }
 
+    private SchemaCoverage(JsonNode components, boolean ignored) {
+        this.docComponents = components;
+    }
+
     public List<String> gaps() {
         return gaps;
     }
 
     /** Every field of {@code example}, nested objects and array elements included, is in {@code schema}. */
     public void example(JsonNode example, JsonNode schema, String where) {
+        check(example, schema, where, false);
+    }
+
+    /**
+     * A live answer against its documented schema, strictly: besides what {@link #example} checks, a null must be
+     * documented as nullable, every required property must be there, and a value must be one of its enum.
+     */
+    public void response(JsonNode body, JsonNode schema, String where) {
+        check(body, schema, where, true);
+    }
+
+    private void check(JsonNode example, JsonNode schema, String where, boolean strict) {
         List<JsonNode> alternatives = alternatives(schema, docComponents);
+        List<JsonNode> shapes = alternatives.stream().filter(a -> a.has("properties")).toList();
+        if (strict && example.isObject() && shapes.size() > 1) {
+            // anyOf/oneOf of objects: the answer must match one of them as a whole
+            List<String> fewest = null;
+            for (JsonNode shape : shapes) {
+                SchemaCoverage one = new SchemaCoverage(docComponents, true);
+                one.check(example, shape, where, true);
+                if (fewest == null || one.gaps.size() < fewest.size()) {
+                    fewest = one.gaps;
+                }
+            }
+            gaps.addAll(fewest);
+            return;
+        }
+        if (strict && example.isObject() && types(alternatives).isEmpty() && shapes.isEmpty()
+                && first(alternatives, "additionalProperties") == null) {
+            return; // a schema that says nothing allows anything
+        }
+        if (strict && example.isNull() && !nullable(alternatives)) {
+            gaps.add(where + " is null but not documented as nullable");
+        }
+        if (strict && example.isObject()) {
+            List<String> missing = missingRequired(alternatives, example);
+            if (!missing.isEmpty()) {
+                gaps.add(where + " lacks the required " + missing);
+            }
+        }
+        if (strict && example.isValueNode() && !example.isNull()) {
+            Set<String> allowed = enums(alternatives);
+            if (!allowed.isEmpty() && !allowed.contains(example.asText())) {
+                gaps.add(where + " is " + example + ", documented as one of " + allowed);
+            }
+        }
         if (example.isObject()) {
             example.fields().forEachRemaining(field -> {
                 JsonNode property = property(alternatives, field.getKey());
                 if (property == null) {
-                    gaps.add(where + "." + field.getKey() + " is not documented");
+                    JsonNode additional = first(alternatives, "additionalProperties");
+                    if (additional != null && additional.isObject()) {
+                        check(field.getValue(), additional, where + "." + field.getKey(), strict);
+                    } else {
+                        gaps.add(where + "." + field.getKey() + " is not documented");
+                    }
                 } else {
-                    example(field.getValue(), property, where + "." + field.getKey());
+                    check(field.getValue(), property, where + "." + field.getKey(), strict);
                 }
             });
         } else if (example.isArray()) {
@@ -42,7 +96,7 @@ public final class SchemaCoverage {
             if (items == null) {
                 gaps.add(where + " is documented without array items");
             } else {
-                example.forEach(element -> example(element, items, where + "[]"));
+                example.forEach(element -> check(element, items, where + "[]", strict));
             }
         } else if (!example.isNull()) {
             Set<String> types = types(alternatives);
@@ -113,6 +167,32 @@ public final class SchemaCoverage {
                 }
             }
         }
+    }
+
+    /** OpenAPI 3.1 says "or null" with a type list, 3.0 with a flag; an untyped schema allows anything. */
+    private static boolean nullable(List<JsonNode> alternatives) {
+        return types(alternatives).isEmpty() || types(alternatives).contains("null")
+                || alternatives.stream().anyMatch(a -> a.path("nullable").asBoolean());
+    }
+
+    /** Required properties the object lacks; with alternatives (anyOf) one of them being satisfied is enough. */
+    private static List<String> missingRequired(List<JsonNode> alternatives, JsonNode object) {
+        List<String> fewest = null;
+        for (JsonNode alternative : alternatives) {
+            if (!alternative.has("properties") && !alternative.has("required")) {
+                continue;
+            }
+            List<String> missing = new ArrayList<>();
+            alternative.path("required").forEach(name -> {
+                if (!object.has(name.asText())) {
+                    missing.add(name.asText());
+                }
+            });
+            if (fewest == null || missing.size() < fewest.size()) {
+                fewest = missing;
+            }
+        }
+        return fewest == null ? List.of() : fewest;
     }
 
     /** The concrete schemas a schema stands for, following references and composition. */

@@ -31,7 +31,7 @@ class DocumentApiTest extends GatewayTestBase {
     @Autowired
     ObjectStore objects;
     @Autowired
-    io.vectorless.gateway.storage.DocumentStore docs;
+    io.vectorless.gateway.documents.storage.DocumentStore docs;
 
     @Test
     void uploadAnswers201QueuedWithEverySpecFieldAndPublishesUploaded() throws Exception {

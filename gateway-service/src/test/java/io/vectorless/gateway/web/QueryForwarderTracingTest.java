@@ -52,7 +52,7 @@ class QueryForwarderTracingTest {
             beans.addBean("propagator", new OtelPropagator(
                     ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel));
             QueryForwarder forwarder = new QueryForwarder(new GatewayProperties(
-                    "http://127.0.0.1:" + upstream.getAddress().getPort(), Duration.ofSeconds(2), 1,
+                    "http://127.0.0.1:" + upstream.getAddress().getPort(), Duration.ofSeconds(2), Duration.ofMinutes(5), 1,
                     Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofMinutes(30),
                     Duration.ofMillis(250), new GatewayProperties.Cors(List.of("*"))),
                     beans.getBeanProvider(Tracer.class), beans.getBeanProvider(Propagator.class),

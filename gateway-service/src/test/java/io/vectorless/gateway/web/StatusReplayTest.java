@@ -1,7 +1,7 @@
 package io.vectorless.gateway.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.support.GatewayTestBase;
 import io.vectorless.gateway.support.Http;
 import io.vectorless.schema.event.DocumentStatus;

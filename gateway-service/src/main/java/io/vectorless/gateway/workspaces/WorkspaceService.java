@@ -1,11 +1,13 @@
-package io.vectorless.gateway.documents;
+package io.vectorless.gateway.workspaces;
+
+import io.vectorless.gateway.documents.DocumentService;
 
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.WorkspaceRecord;
-import io.vectorless.gateway.storage.DocumentStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.storage.IdSequence;
-import io.vectorless.gateway.storage.WorkspaceStore;
+import io.vectorless.gateway.workspaces.storage.WorkspaceStore;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -46,15 +48,11 @@ public class WorkspaceService {
     }
 
     public WorkspaceRecord update(long id, String name, String description) {
-        WorkspaceRecord current = get(id);
         if (name != null && name.isBlank()) {
             throw ApiException.badRequest("name must not be empty");
         }
-        WorkspaceRecord updated = new WorkspaceRecord(id, name == null ? current.name() : name.strip(),
-                description == null ? current.description() : description, current.ownerUsername(),
-                current.createdAt(), Instant.now());
-        workspaces.save(updated);
-        return updated;
+        return workspaces.update(id, name == null ? null : name.strip(), description, Instant.now())
+                .orElseThrow(() -> ApiException.notFound("Workspace " + id + " not found"));
     }
 
     /** Deletes every document (each announced to the pipeline, which removes its trees and files), then the workspace. */

@@ -1,4 +1,4 @@
-package io.vectorless.gateway.storage;
+package io.vectorless.gateway.documents.storage;
 
 import io.vectorless.schema.store.StoreFields.Document;
 import io.vectorless.schema.store.StoreNames;

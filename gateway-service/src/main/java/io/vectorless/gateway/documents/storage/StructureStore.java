@@ -1,4 +1,4 @@
-package io.vectorless.gateway.storage;
+package io.vectorless.gateway.documents.storage;
 
 import io.vectorless.schema.EventJson;
 import io.vectorless.schema.parsed.StructureReport;

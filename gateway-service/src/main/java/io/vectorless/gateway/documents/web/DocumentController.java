@@ -1,4 +1,6 @@
-package io.vectorless.gateway.web;
+package io.vectorless.gateway.documents.web;
+
+import io.vectorless.gateway.web.TextRules;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -9,13 +11,21 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vectorless.gateway.access.WorkspaceAccess;
 import io.vectorless.gateway.config.GatewayProperties;
 import io.vectorless.gateway.documents.DocumentService;
+import io.vectorless.gateway.documents.DocumentStatusNotifier;
 import io.vectorless.gateway.documents.IncomingFile;
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.FieldLimits;
 import io.vectorless.gateway.domain.FileTypes;
-import io.vectorless.gateway.storage.StructureStore;
+import io.vectorless.gateway.documents.storage.StructureStore;
 import io.vectorless.support.web.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.web.bind.annotation.BindParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,21 +42,21 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping("/api/documents")
 class DocumentController {
     private final DocumentService documents;
     private final DocumentEventStream eventStream;
+    private final DocumentStatusNotifier notifier;
     private final Duration maxWait;
     private final WorkspaceAccess access;
     private final StructureStore structures;
 
-    DocumentController(DocumentService documents, DocumentEventStream eventStream, GatewayProperties properties,
-                       WorkspaceAccess access, StructureStore structures) {
+    DocumentController(DocumentService documents, DocumentEventStream eventStream, DocumentStatusNotifier notifier,
+                       GatewayProperties properties, WorkspaceAccess access, StructureStore structures) {
+        this.notifier = notifier;
         this.documents = documents;
         this.access = access;
         this.structures = structures;
@@ -54,33 +64,70 @@ class DocumentController {
         this.maxWait = properties.maxUploadWait();
     }
 
+    /** Only the fields given change; both are the user's own and survive re-indexing and replacement. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record UpdateDocument(String fileName, String docTitle) {
+    record UpdateDocument(
+            @Size(max = FieldLimits.FILE_NAME, message = TextRules.TOO_LONG)
+            @Pattern(regexp = TextRules.PLAIN, message = TextRules.PLAIN_MESSAGE) String fileName,
+            @Size(max = FieldLimits.DOC_TITLE, message = TextRules.TOO_LONG)
+            @Pattern(regexp = TextRules.PLAIN, message = TextRules.PLAIN_MESSAGE) String docTitle) {
+    }
+
+    /** The upload form, bound field by field from multipart/form-data. */
+    @Schema(name = "DocumentUpload")
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UploadForm(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
+                    description = "PDF, DOCX, PPTX, HTML, EPUB, MD or TXT")
+            @NotNull(message = TextRules.REQUIRED) MultipartFile file,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @BindParam("workspace_id")
+            @NotNull(message = TextRules.REQUIRED) Long workspaceId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Who uploads; with a user key it may"
+                    + " be left out and must otherwise be the key's own user")
+            @Size(max = FieldLimits.USERNAME, message = TextRules.TOO_LONG) String username,
+            @Schema(description = "Skip LLM summaries", defaultValue = "false") @BindParam("quick_index")
+            Boolean quickIndex,
+            @JsonProperty("wait") @Schema(description = "Seconds to wait for a final status before answering")
+            @BindParam("wait") Double waitSeconds) {
+    }
+
+    /** A new version of a document, bound like {@link UploadForm}. */
+    @Schema(name = "DocumentReplace")
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ReplaceForm(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
+                    description = "The new version of the document")
+            @NotNull(message = TextRules.REQUIRED) MultipartFile file,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            @Size(max = FieldLimits.USERNAME, message = TextRules.TOO_LONG) String username,
+            @Schema(description = "Skip LLM summaries", defaultValue = "false") @BindParam("quick_index")
+            Boolean quickIndex,
+            @JsonProperty("wait") @Schema(description = "Seconds to wait for a final status before answering")
+            @BindParam("wait") Double waitSeconds) {
+    }
+
+    @Schema(name = "DocumentDeleted")
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record DocumentDeleted(@Schema(allowableValues = "deleted") String status, long docId) {
     }
 
     /** 201 with a new document; 200 with the existing one when the workspace already holds the same file. */
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-            schema = @Schema(implementation = ApiSchemas.Upload.class)))
+            schema = @Schema(implementation = UploadForm.class)))
     @ApiResponse(responseCode = "201", description = "A new document, queued for indexing",
             content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @ApiResponse(responseCode = "200", description = "The workspace already holds this file: the existing document",
             content = @Content(schema = @Schema(implementation = DocumentView.class)))
-    ResponseEntity<DocumentView> upload(Caller caller,
-                                        @Parameter(hidden = true) @RequestParam("file") MultipartFile file,
-                                        @Parameter(hidden = true) @RequestParam("workspace_id") long workspaceId,
-                                        @Parameter(hidden = true)
-                                        @RequestParam(name = "username", required = false) String username,
-                                        @Parameter(hidden = true)
-                                        @RequestParam(name = "quick_index", defaultValue = "false") boolean quickIndex,
-                                        @Parameter(hidden = true)
-                                        @RequestParam(name = "wait", required = false) Double waitSeconds) {
-        Duration wait = waitOf(waitSeconds);
+    ResponseEntity<DocumentView> upload(Caller caller, @Parameter(hidden = true) @Valid @ModelAttribute UploadForm form) {
+        Duration wait = waitOf(form.waitSeconds());
+        long workspaceId = form.workspaceId();
         access.workspace(caller, workspaceId);
-        String user = uploader(caller, username);
-        DocumentService.UploadOutcome outcome = documents.upload(workspaceId, user, quickIndex, incoming(file));
-        DocumentRecord doc = wait.isZero() ? outcome.document() : documents.awaitFinal(outcome.document().id(), wait);
+        String user = uploader(caller, form.username());
+        DocumentService.UploadOutcome outcome = documents.upload(workspaceId, user,
+                Boolean.TRUE.equals(form.quickIndex()), incoming(form.file()));
+        DocumentRecord doc = wait.isZero() ? outcome.document() : notifier.awaitFinal(outcome.document().id(), wait);
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(DocumentView.of(doc));
     }
 
@@ -98,9 +145,7 @@ class DocumentController {
     }
 
     @PatchMapping("/{doc_id}")
-    DocumentView update(Caller caller, @PathVariable("doc_id") long id, @RequestBody UpdateDocument body) {
-        FieldLimits.check("file_name", body.fileName(), FieldLimits.FILE_NAME);
-        FieldLimits.check("doc_title", body.docTitle(), FieldLimits.DOC_TITLE);
+    DocumentView update(Caller caller, @PathVariable("doc_id") long id, @Valid @RequestBody UpdateDocument body) {
         access.document(caller, id);
         return DocumentView.of(documents.patch(id, body.fileName(), body.docTitle()));
     }
@@ -108,31 +153,23 @@ class DocumentController {
     @PostMapping(path = "/{doc_id}/replace", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-            schema = @Schema(implementation = ApiSchemas.Replace.class)))
+            schema = @Schema(implementation = ReplaceForm.class)))
     DocumentView replace(Caller caller, @PathVariable("doc_id") long id,
-                         @Parameter(hidden = true) @RequestParam("file") MultipartFile file,
-                         @Parameter(hidden = true) @RequestParam(name = "username", required = false)
-                         String username,
-                         @Parameter(hidden = true)
-                         @RequestParam(name = "quick_index", defaultValue = "false") boolean quickIndex,
-                         @Parameter(hidden = true) @RequestParam(name = "wait", required = false) Double waitSeconds) {
-        Duration wait = waitOf(waitSeconds);
+                         @Parameter(hidden = true) @Valid @ModelAttribute ReplaceForm form) {
+        Duration wait = waitOf(form.waitSeconds());
         access.document(caller, id);
-        String user = uploader(caller, username);
-        DocumentRecord doc = documents.replace(id, user, quickIndex, incoming(file));
-        return DocumentView.of(wait.isZero() ? doc : documents.awaitFinal(id, wait));
+        String user = uploader(caller, form.username());
+        DocumentRecord doc = documents.replace(id, user, Boolean.TRUE.equals(form.quickIndex()),
+                incoming(form.file()));
+        return DocumentView.of(wait.isZero() ? doc : notifier.awaitFinal(id, wait));
     }
 
     @DeleteMapping("/{doc_id}")
-    @ApiResponse(responseCode = "200", description = "The document and everything derived from it are deleted",
-            content = @Content(schema = @Schema(implementation = ApiSchemas.DocumentDeleted.class)))
-    Map<String, Object> delete(Caller caller, @PathVariable("doc_id") long id) {
+    @ApiResponse(responseCode = "200", description = "The document and everything derived from it are deleted")
+    DocumentDeleted delete(Caller caller, @PathVariable("doc_id") long id) {
         access.document(caller, id);
         documents.delete(id, "deleted through the API");
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", "deleted");
-        out.put("doc_id", id);
-        return out;
+        return new DocumentDeleted("deleted", id);
     }
 
     @PostMapping("/{doc_id}/reindex")

@@ -1,4 +1,6 @@
-package io.vectorless.gateway.web;
+package io.vectorless.gateway.documents.web;
+
+import io.vectorless.gateway.workspaces.web.WorkspaceView;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;

@@ -1,9 +1,9 @@
-package io.vectorless.gateway.documents;
+package io.vectorless.gateway.ragindex;
 
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.RagIndexRecord;
 import io.vectorless.gateway.domain.RagIndexState;
-import io.vectorless.gateway.storage.RagIndexStore;
+import io.vectorless.gateway.ragindex.storage.RagIndexStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.vectorless.gateway.web;
+package io.vectorless.gateway.workspaces.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -10,16 +10,16 @@ import java.time.temporal.ChronoUnit;
 
 @Schema(name = "Workspace")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record WorkspaceView(long id, String name, String description, String ownerUsername, Instant createdAt,
+public record WorkspaceView(long id, String name, String description, String ownerUsername, Instant createdAt,
                      Instant updatedAt) {
 
-    WorkspaceView {
+    public WorkspaceView {
         createdAt = seconds(createdAt);
         updatedAt = seconds(updatedAt);
     }
 
     /** Times are shown to the second, as in the API documents, so a record reads the same before and after storage. */
-    static Instant seconds(Instant time) {
+    public static Instant seconds(Instant time) {
         return time == null ? null : time.truncatedTo(ChronoUnit.SECONDS);
     }
 

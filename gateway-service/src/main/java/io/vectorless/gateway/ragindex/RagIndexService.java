@@ -1,4 +1,4 @@
-package io.vectorless.gateway.documents;
+package io.vectorless.gateway.ragindex;
 
 import io.vectorless.gateway.config.GatewayProperties;
 import io.vectorless.gateway.domain.ApiException;
@@ -8,8 +8,8 @@ import io.vectorless.gateway.domain.RagIndexRecord;
 import io.vectorless.gateway.domain.RagIndexRequest;
 import io.vectorless.gateway.domain.RagIndexState;
 import io.vectorless.gateway.domain.RagIndexStatus;
-import io.vectorless.gateway.storage.DocumentStore;
-import io.vectorless.gateway.storage.RagIndexStore;
+import io.vectorless.gateway.documents.storage.DocumentStore;
+import io.vectorless.gateway.ragindex.storage.RagIndexStore;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
