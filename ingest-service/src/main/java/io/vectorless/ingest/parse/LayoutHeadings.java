@@ -40,6 +40,8 @@ final class LayoutHeadings {
      */
     static final Pattern SEC_ITEM = Pattern.compile("^(?:ITEM|Item)\\s+(\\d{1,2}[A-C]?)\\s*[.:\u2013\u2014-]?"
             + "(?:\\s+(\\p{Lu}.*))?$");
+    /** The Parts the items are grouped in ("PART II", "PART II - OTHER INFORMATION"). */
+    private static final Pattern SEC_PART = Pattern.compile("^PART\\s+(?:I|II|III|IV)\\b(?:\\s*[.:\u2013\u2014-]?\\s*\\p{Lu}.*)?$");
     /** List bullets open list items, not headings. */
     private static final Pattern BULLET = Pattern.compile("^[\u2022\u2023\u25aa\u25cf\u25e6\u2013*\\-]\\s.*");
 
@@ -78,6 +80,7 @@ final class LayoutHeadings {
                     // "Chapter 3" set on its own line above the chapter's title: one heading, not two
                     PdfLine next = lines.get(i + 1);
                     if (looksLikeHeading(next, body, boldBody) && Text.numberingDepth(next.text()) == 0
+                            && !SEC_ITEM.matcher(next.text()).matches()
                             && next.top() - line.top() < 6 * line.fontSize()) {
                         title = next;
                         labelled = true;
@@ -271,7 +274,8 @@ final class LayoutHeadings {
         int words = Text.words(text);
         // numbered headings in small capitals measure smaller than the body: most of their letters are the small ones
         boolean smallCaps = line.fontSize() >= body * 0.75f && Text.isAllCaps(text) && Text.numberingDepth(text) > 1;
-        if (SEC_ITEM.matcher(text).matches() && (line.bold() || Text.isAllCaps(text))
+        if ((SEC_ITEM.matcher(text).matches() || SEC_PART.matcher(text).matches())
+                && (line.bold() || Text.isAllCaps(text))
                 && line.fontSize() >= body * 0.8f && text.length() <= 160 && !text.endsWith(".")) {
             return true;
         }
