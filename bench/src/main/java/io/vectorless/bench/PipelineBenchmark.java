@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class PipelineBenchmark {
-    private static final Pattern IDS = Pattern.compile("these ids: (.+)$", Pattern.MULTILINE);
 
     private PipelineBenchmark() {
     }
@@ -35,7 +34,7 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws IOException {
         Path data = Files.createTempDirectory("vectorless-bench");
         try (ScriptedLlmServer llm = ScriptedLlmServer.start()) {
-            llm.respondWith(PipelineBenchmark::summaries);
+            llm.respondWith(SummarizingModel::summaries);
             long started = System.nanoTime();
             try (LocalStack stack = LocalStack.start(LocalStack.Config.forTests(data, Map.of(
                     "vectorless.llm.base-url", llm.baseUrl(), "vectorless.llm.model", "counting-stub")))) {
@@ -126,20 +125,6 @@ public final class PipelineBenchmark {
                 quick ? "quick" : "LLM", elapsed, pdf.pages() / elapsed, document.path("node_count").asInt(), calls,
                 calls / (double) pdf.pages(), document.path("status").asText().equals("failed")
                         ? "FAILED: " + document.path("error").asText() : "");
-    }
-
-    /** A model that summarizes whatever it is given, as the prompts ask. */
-    private static Reply summaries(ScriptedLlmServer.Call call) {
-        Matcher ids = IDS.matcher(call.userText());
-        if (!ids.find()) {
-            return Reply.content("An overview of the document.");
-        }
-        StringBuilder json = new StringBuilder("{");
-        String[] list = ids.group(1).split(",\\s*");
-        for (int i = 0; i < list.length; i++) {
-            json.append(i == 0 ? "" : ",").append(list[i].trim()).append(":\"Summary.\"");
-        }
-        return Reply.content(json.append('}').toString());
     }
 
     private static void pause() {

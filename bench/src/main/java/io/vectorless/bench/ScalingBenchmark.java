@@ -49,7 +49,6 @@ import java.util.stream.Collectors;
  * </pre>
  */
 public final class ScalingBenchmark {
-    private static final Pattern IDS = Pattern.compile("these ids: (.+)$", Pattern.MULTILINE);
     private static final Pattern INDEXED_DOCS = Pattern.compile(
             "(?m)^vectorless_stage_duration_seconds_count\\{[^}]*stage=\"parsed_to_indexed\"[^}]*} (\\S+)");
     private static final Pattern PARSED_PAGES = Pattern.compile(
@@ -87,7 +86,7 @@ public final class ScalingBenchmark {
         int totalPages = batch.stream().mapToInt(Pdf::pages).sum();
         System.out.printf(Locale.ROOT, "batch: %d documents, %d pages%n", batch.size(), totalPages);
         try (ScriptedLlmServer llm = ScriptedLlmServer.start()) {
-            llm.respondWith(call -> Reply.delayed(Duration.ofMillis(options.llmDelayMs()), summaries(call)));
+            llm.respondWith(call -> Reply.delayed(Duration.ofMillis(options.llmDelayMs()), SummarizingModel.summaries(call)));
             for (int indexers : options.runs().contains("indexers") ? options.scale() : List.<Integer>of()) {
                 run("indexers", 1, indexers, false, batch, totalPages, llm);
             }
@@ -223,19 +222,5 @@ public final class ScalingBenchmark {
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    /** A model that summarizes whatever it is given, as the prompts ask. */
-    private static Reply summaries(ScriptedLlmServer.Call call) {
-        Matcher ids = IDS.matcher(call.userText());
-        if (!ids.find()) {
-            return Reply.content("An overview of the document.");
-        }
-        StringBuilder json = new StringBuilder("{");
-        String[] list = ids.group(1).split(",\\s*");
-        for (int i = 0; i < list.length; i++) {
-            json.append(i == 0 ? "" : ",").append(list[i].trim()).append(":\"Summary.\"");
-        }
-        return Reply.content(json.append('}').toString());
     }
 }

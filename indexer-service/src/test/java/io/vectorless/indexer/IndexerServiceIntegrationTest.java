@@ -202,6 +202,10 @@ class IndexerServiceIntegrationTest {
         });
         assertThat(nodes.nodesOf(id, 1)).isEmpty();
         assertThat(statusesOf(id)).noneMatch(status -> status.version() == 1);
+        String indexKey = mongo.findById(StoreFields.SearchIndex.idOf(id, 2), org.bson.Document.class,
+                StoreNames.SEARCH_INDEXES).getString(StoreFields.SearchIndex.OBJECT_KEY);
+        assertThat(indexKey).isEqualTo(ObjectKeys.searchIndex(WORKSPACE, id, 2, uploadId)).contains("/u-" + uploadId + "/");
+        assertThat(objects.exists(indexKey)).isTrue();
         assertThat(ContractSamples.fieldNames(EventJson.write(indexed.get(0))))
                 .isEqualTo(ContractSamples.fieldNames(ContractSamples.fixture("document-status-changed.json")));
     }

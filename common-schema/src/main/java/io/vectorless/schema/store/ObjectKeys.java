@@ -46,7 +46,12 @@ public final class ObjectKeys {
 
     /** The version's search index (Lucene segment files in one archive), written by the indexer. */
     public static String searchIndex(long workspaceId, long documentId, int version) {
-        return versionPrefix(workspaceId, documentId, version) + "search-index.zip";
+        return searchIndex(workspaceId, documentId, version, null);
+    }
+
+    /** The search index built from one upload of a version, beside that upload's original and parsed form. */
+    public static String searchIndex(long workspaceId, long documentId, int version, String uploadId) {
+        return uploadPrefix(workspaceId, documentId, version, uploadId) + "search-index.zip";
     }
 
     public static String image(long workspaceId, long documentId, int version, int page, int index, String ext) {

@@ -132,7 +132,7 @@ public final class CrashTrial {
     }
 
     /** A Markdown report whose title and every section carry the marker, so its tree shows whose content it is. */
-    static byte[] document(String marker) {
+    public static byte[] document(String marker) {
         StringBuilder text = new StringBuilder("# Report " + marker + "\n\n");
         for (int section = 1; section <= 40; section++) {
             text.append("## Section ").append(section).append(" of ").append(marker).append("\n\n");

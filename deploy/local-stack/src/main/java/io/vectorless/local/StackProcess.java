@@ -161,7 +161,7 @@ public final class StackProcess implements AutoCloseable {
         throw new IllegalStateException("the stack was not up within " + START_TIMEOUT + "; see " + log);
     }
 
-    static void pause(Duration duration) {
+    public static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * stall timeout is sent through the pipeline once more, and failed with a reason if it stalls again. A document
  * that is only waiting its turn is not stalled: while its stage's queue (or the status projection) has not got
  * past its partition, it is left alone, up to {@code maxQueueWait}; and when the broker cannot be asked, nothing is
- * judged at all. Updates are compare-and-set, so several gateway replicas running this at once act on a document
+ * judged at all; nor is a document whose event is still in the outbox, however long Kafka was away. Updates are compare-and-set, so several gateway replicas running this at once act on a document
  * only once.
  */
 @Component
@@ -94,6 +94,12 @@ public class StallWatchdog {
         }
         Instant waitedTooLong = now.minus(maxQueueWait);
         for (DocumentRecord stalled : candidates) {
+            if (stalled.outbox() != null) {
+                // Kafka has not taken this run's event yet: the outbox publishes it when Kafka answers again, and
+                // however long the outage, the document is waiting for that, not stalled in a stage.
+                meters.counter("vectorless.gateway.stalls", "action", "waiting_for_kafka").increment();
+                continue;
+            }
             if (queued.get().waiting(stalled.id(), stalled.status())
                     && stalled.statusChangedAt().isAfter(waitedTooLong)) {
                 log.debug("document {} v{} is waiting in the queue for {}", stalled.id(), stalled.version(),

@@ -68,6 +68,22 @@ class ScheduledWatchdogTest extends GatewayTestBase {
     }
 
     @Test
+    void documentWhoseEventKafkaHasNotTakenIsNeverRedrivenOrFailedHoweverLongTheOutage() throws Exception {
+        long ws = workspace();
+        long id = uploadText(ws, 600).get("id").asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !tap.uploaded(id).isEmpty());
+        ingestCommitsEverything();
+        // as if the broker had gone away before it took this run's event: the event waits in the outbox
+        String pending = UploadOutbox.entry(tap.uploaded(id).get(0));
+        docs.update(id, d -> d.withOutbox(pending)).orElseThrow();
+
+        watchdog(STALL).sweep(Instant.now().plus(Duration.ofHours(3)));
+
+        assertThat(docs.find(id).orElseThrow().stallRetries()).isZero();
+        assertThat(http.get("/api/documents/" + id).json().get("status").asText()).isEqualTo("queued");
+    }
+
+    @Test
     void documentWaitingLongerThanTheCeilingIsRedrivenThenFailedWithoutAnyoneAsking() {
         long ws = workspace();
         long id = uploadText(ws, 600).get("id").asLong();

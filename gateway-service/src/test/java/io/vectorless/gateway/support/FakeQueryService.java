@@ -65,4 +65,13 @@ public final class FakeQueryService {
     public List<Seen> seen() {
         return seen;
     }
+
+    /** Answers 200 with a JSON body. */
+    public static void json(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
 }

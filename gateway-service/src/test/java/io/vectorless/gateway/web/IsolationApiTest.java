@@ -165,14 +165,8 @@ class IsolationApiTest extends GatewayTestBase {
         long mine = workspaceOf(asAlice, null);
         long theirs = workspaceOf(asBob, null);
         FakeQueryService fake = FakeQueryService.shared();
-        fake.handle(exchange -> {
-            byte[] body = ("{\"object\":\"list\",\"data\":[{\"id\":\"pageindex-ws-" + mine + "\"},"
-                    + "{\"id\":\"pageindex-ws-" + theirs + "\"}]}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        fake.handle(exchange -> FakeQueryService.json(exchange, "{\"object\":\"list\",\"data\":[{\"id\":\"pageindex-ws-"
+                + mine + "\"},{\"id\":\"pageindex-ws-" + theirs + "\"}]}"));
 
         JsonNode models = asAlice.get("/v1/models").json();
         JsonNode allModels = http.get("/v1/models").json();
@@ -180,13 +174,7 @@ class IsolationApiTest extends GatewayTestBase {
         assertThat(models.get("data").findValuesAsText("id")).containsExactly("pageindex-ws-" + mine);
         assertThat(allModels.get("data")).hasSize(2);
 
-        fake.handle(exchange -> {
-            byte[] body = "{\"answer\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        fake.handle(exchange -> FakeQueryService.json(exchange, "{\"answer\":\"ok\"}"));
         Http.Response otherModel = asAlice.postJson("/v1/chat/completions", Map.of("model", "pageindex-ws-" + theirs,
                 "messages", List.of(Map.of("role", "user", "content", "hi"))));
         Http.Response otherQuery = asAlice.postJson("/api/chat/query", Map.of("workspace_id", theirs, "query", "hi"));
@@ -210,6 +198,32 @@ class IsolationApiTest extends GatewayTestBase {
         FakeQueryService.Seen query = fake.seen().get(0);
         assertThat(new String(query.body(), StandardCharsets.UTF_8)).contains("\"username\":\"" + alice + "\"");
         assertThat(query.headers().getFirst("Authorization")).isEqualTo("Bearer " + Http.KEY);
+    }
+
+    @Test
+    void aUserKeyCannotOpenAnotherUsersModelNorTheOperatorEndpoints() {
+        long mine = workspaceOf(asAlice, null);
+        long theirs = workspaceOf(asBob, null);
+        FakeQueryService fake = FakeQueryService.shared();
+        fake.handle(exchange -> FakeQueryService.json(exchange, "{\"id\":\""
+                + exchange.getRequestURI().getPath().substring("/v1/models/".length()) + "\",\"object\":\"model\"}"));
+
+        Http.Response other = asAlice.get("/v1/models/pageindex-ws-" + theirs);
+        Http.Response own = asAlice.get("/v1/models/pageindex-ws-" + mine);
+
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.json().get("error").get("code").asText()).isEqualTo("model_not_found");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().get("id").asText()).isEqualTo("pageindex-ws-" + mine);
+        for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator/metrics")) {
+            Http.Response asUser = asAlice.get(path);
+            assertThat(asUser.status()).as(path).isEqualTo(403);
+            assertThat(asUser.json().get("detail").asText()).isEqualTo("Operator endpoints need the admin key");
+            assertThat(http.get(path).status()).as("admin key on " + path).isNotIn(401, 403);
+        }
+        assertThat(asAlice.postJson("/actuator/statusreplay", Map.of()).status()).isEqualTo(403);
+        assertThat(asAlice.postJson("/actuator/orphansweep", Map.of()).status()).isEqualTo(403);
+        assertThat(asAlice.get("/actuator/health").status()).isIn(200, 503);
     }
 
     @Test

@@ -88,7 +88,7 @@ public class DocumentIndexer {
         BuiltTree finished = tree;
         long indexBytes = meters.timeStage("store",
                 () -> nodes.replaceTree(event.documentId(), event.version(), event.workspaceId(), finished));
-        SearchIndexStore.Stored search = searchIndexes.write(event.workspaceId(), new IndexInput(event.documentId(),
+        SearchIndexStore.Stored search = searchIndexes.write(event.workspaceId(), event.uploadId(), new IndexInput(event.documentId(),
                 event.version(), tree.docTitle(), tree.root(), PageTexts.of(parsed)));
         if (isDeleted(event.documentId(), event.version())) {
             // deletions run on their own listener thread: one may have landed while this version was being indexed

@@ -36,7 +36,11 @@ public class SearchIndexStore {
     public record Stored(String objectKey, String language, long bytes, int pages) {
     }
 
-    public Stored write(long workspaceId, IndexInput input) {
+    /**
+     * Stores the index of one upload of a version under that upload's key, so an index can never be taken for
+     * another upload's even if a document id were ever handed out twice.
+     */
+    public Stored write(long workspaceId, String uploadId, IndexInput input) {
         SearchIndexWriter.Written written;
         byte[] archive;
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
@@ -45,7 +49,7 @@ public class SearchIndexStore {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        String key = ObjectKeys.searchIndex(workspaceId, input.documentId(), input.version());
+        String key = ObjectKeys.searchIndex(workspaceId, input.documentId(), input.version(), uploadId);
         objects.put(key, archive, IndexArchive.CONTENT_TYPE);
         String id = StoreFields.SearchIndex.idOf(input.documentId(), input.version());
         Document record = new Document(StoreFields.SearchIndex.ID, id)

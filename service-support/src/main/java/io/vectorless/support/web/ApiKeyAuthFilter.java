@@ -97,6 +97,11 @@ public class ApiKeyAuthFilter extends OncePerRequestFilter {
             reject(request, response, "Invalid API key");
             return;
         }
+        if (!caller.get().admin() && routedPath(request).startsWith("/actuator")) {
+            // metrics, logs and the healing endpoints are the operator's: a user key is confined to its workspaces
+            reject(request, response, HttpServletResponse.SC_FORBIDDEN, "Operator endpoints need the admin key");
+            return;
+        }
         request.setAttribute(Caller.ATTRIBUTE, caller.get());
         chain.doFilter(request, response);
     }
@@ -126,9 +131,14 @@ public class ApiKeyAuthFilter extends OncePerRequestFilter {
 
     private static void reject(HttpServletRequest request, HttpServletResponse response, String message)
             throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setContentType("application/json");
         response.setHeader("WWW-Authenticate", "Bearer");
+        reject(request, response, HttpServletResponse.SC_UNAUTHORIZED, message);
+    }
+
+    private static void reject(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
         String quoted = "\"" + message.replace("\"", "'") + "\"";
         String path = routedPath(request);
         boolean openAi = path.startsWith("/v1/chat") || path.startsWith("/v1/models");
