@@ -6,7 +6,7 @@ import io.vectorless.ingest.parse.ParseLimits;
 import io.vectorless.ingest.parse.SourceFile;
 import io.vectorless.schema.parsed.Block;
 import io.vectorless.schema.parsed.ParsedDocument;
-import io.vectorless.support.messaging.PermanentFailure;
+import io.vectorless.core.failure.PermanentFailure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

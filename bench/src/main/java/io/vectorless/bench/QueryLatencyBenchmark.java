@@ -135,6 +135,7 @@ public final class QueryLatencyBenchmark {
         long[] cpu = new long[questions];
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int hits = 0;
+        long gcStart = gcMillis();
         for (int i = 0; i < questions; i++) {
             Question q = question(docs, ids, random, text);
             long start = System.nanoTime();
@@ -147,16 +148,24 @@ public final class QueryLatencyBenchmark {
                 hits++;
             }
         }
+        long gc = gcMillis() - gcStart;
         pool.shutdownNow();
         Arrays.sort(nanos);
         Arrays.sort(cpu);
         System.out.printf(Locale.ROOT, "%s: %d questions, wall p50 %.1f ms, p95 %.1f ms, max %.1f ms; CPU p50 %.1f ms, "
-                        + "p95 %.1f ms (source page among the chosen pages: %.0f%%; load average %.1f on %d cores)%n",
+                        + "p95 %.1f ms; GC %.1f ms a question (source page among the chosen pages: %.0f%%; load "
+                        + "average %.1f on %d cores)%n",
                 name, questions, nanos[questions / 2] / 1e6, nanos[(int) (questions * 0.95)] / 1e6,
                 nanos[questions - 1] / 1e6, cpu[questions / 2] / 1e6, cpu[(int) (questions * 0.95)] / 1e6,
-                100.0 * hits / questions,
+                (double) gc / questions, 100.0 * hits / questions,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Time the collectors spent so far; wall time above a question's CPU time is either this or waiting. */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private record Question(QueryRequest request, long docId, int page) {

@@ -1,8 +1,6 @@
 package io.vectorless.indexer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import io.vectorless.indexer.storage.NodeStore;
 import io.vectorless.schema.ContractFixturesTest.ContractSamples;
 import io.vectorless.infra.EmbeddedInfraInitializer;
@@ -22,10 +20,12 @@ import io.vectorless.schema.parsed.StructureSource;
 import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.schema.store.StoreFields;
 import io.vectorless.schema.store.StoreNames;
+import io.vectorless.support.storage.CollectionsTouched;
 import io.vectorless.search.DocumentSearchIndex;
 import io.vectorless.search.IndexArchive;
 import io.vectorless.schema.store.StoreFields;
 import io.vectorless.schema.store.StoreNames;
+import io.vectorless.support.storage.CollectionsTouched;
 import io.vectorless.schema.store.StoredNode;
 import io.vectorless.support.messaging.EventPublisher;
 import io.vectorless.support.storage.ObjectStore;
@@ -37,7 +37,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.bson.BsonValue;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -52,9 +51,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,7 +77,7 @@ class IndexerServiceIntegrationTest {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
-    private static final String PROCESSED = StoreNames.PROCESSED_EVENTS_PREFIX + "indexer_service";
+    private static final String PROCESSED = StoreNames.processedEvents(StoreNames.INDEXER);
 
     private KafkaConsumer<String, String> statusConsumer;
     private final List<DocumentStatusChanged> statuses = new ArrayList<>();
@@ -226,16 +223,19 @@ class IndexerServiceIntegrationTest {
     }
 
     @Test
-    void touchesOnlyItsOwnCollections() {
+    void touchesOnlyItsOwnCollectionsAndReadsTheDeletionFixture() throws Exception {
         long id = IDS.incrementAndGet();
         publisher.publish(parsedEvent(id, 1, storeParsed(id, 1, outlineDocument(id, 1))));
         awaitIndexed(id, 1);
-        publisher.publish(DocumentDeleted.document(id, 1, WORKSPACE, "deleted by user"));
+        ObjectNode deleted = (ObjectNode) EventJson.mapper().readTree(ContractSamples.fixture("document-deleted.json"));
+        deleted.put("eventId", UUID.randomUUID().toString()).put("documentId", id).put("workspaceId", WORKSPACE);
+        kafka.send(Topics.DOCUMENT_DELETED, Long.toString(id), deleted.toString()).get(30, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(30)).until(() -> nodes.nodesOf(id, 1).isEmpty());
 
-        assertThat(CollectionsSeen.NAMES).isNotEmpty()
-                .allMatch(name -> name.equals(StoreNames.NODES) || name.equals(StoreNames.SEARCH_INDEXES)
-                        || name.equals(PROCESSED), "the indexer's own");
+        assertThat(CollectionsSeen.TOUCHED.written()).contains(StoreNames.NODES)
+                .allMatch(name -> StoreNames.mayWrite(StoreNames.INDEXER, name), "the indexer's own");
+        assertThat(CollectionsSeen.TOUCHED.all())
+                .allMatch(name -> StoreNames.mayTouch(StoreNames.INDEXER, name), "the indexer's own");
     }
 
     /** Publishes the contract fixture of {@code DocumentParsed} with this document's values, as ingest would. */
@@ -257,19 +257,11 @@ class IndexerServiceIntegrationTest {
     /** Records the collection every MongoDB command of this service names. */
     @TestConfiguration
     static class CollectionsSeen {
-        static final Set<String> NAMES = ConcurrentHashMap.newKeySet();
+        static final CollectionsTouched TOUCHED = new CollectionsTouched();
 
         @Bean
         MongoClientSettingsBuilderCustomizer recordCollections() {
-            return settings -> settings.addCommandListener(new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent started) {
-                    BsonValue target = started.getCommand().get(started.getCommandName());
-                    if (target != null && target.isString() && !started.getDatabaseName().equals("admin")) {
-                        NAMES.add(target.asString().getValue());
-                    }
-                }
-            });
+            return settings -> settings.addCommandListener(TOUCHED);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,6 +37,8 @@ public final class DocumentSearchIndex implements Closeable {
     private final String overview;
     private final List<String> sectionTitles;
     private final String terms;
+    private final String cover;
+    private volatile Set<String> naming;
     private final Map<String, SectionInfo> sections;
     private final Map<Integer, SectionInfo> byDocNumber = new java.util.HashMap<>();
     private final TreeMap<Integer, Integer> pageDocs;
@@ -59,7 +62,7 @@ public final class DocumentSearchIndex implements Closeable {
                     IndexFields.PARENT, IndexFields.LEVEL, IndexFields.START, IndexFields.END, IndexFields.ORDINAL,
                     IndexFields.TITLE, IndexFields.SUMMARY, IndexFields.IMAGES, IndexFields.PAGE,
                     IndexFields.DOC_ID, IndexFields.VERSION, IndexFields.DOC_TITLE, IndexFields.LANGUAGE,
-                    IndexFields.OVERVIEW, IndexFields.SECTIONS, IndexFields.TERMS));
+                    IndexFields.OVERVIEW, IndexFields.SECTIONS, IndexFields.TERMS, IndexFields.COVER));
             switch (d.get(IndexFields.KIND)) {
                 case IndexFields.KIND_CARD -> card = d;
                 case IndexFields.KIND_PAGE -> {
@@ -101,6 +104,8 @@ public final class DocumentSearchIndex implements Closeable {
         String titles = card.get(IndexFields.SECTIONS);
         this.sectionTitles = titles == null || titles.isEmpty() ? List.of() : List.of(titles.split("\n"));
         this.terms = card.get(IndexFields.TERMS);
+        // indexes written before the card kept its opening pages have none: routing then uses the rest of the card
+        this.cover = card.get(IndexFields.COVER) == null ? "" : card.get(IndexFields.COVER);
     }
 
     /** Opens an index written by {@link SearchIndexWriter}; closing it closes the directory. */
@@ -144,6 +149,22 @@ public final class DocumentSearchIndex implements Closeable {
 
     /** The document's most frequent content terms, space-separated. */
     public String terms() {
+        return terms;
+    }
+
+    /** The opening pages' text (title page, cover), at most a few thousand characters; empty for older indexes. */
+    public String cover() {
+        return cover;
+    }
+
+    /** The analysed terms of the title and cover: what names this document (company, form, period, authors). */
+    public Set<String> namingTerms() {
+        Set<String> terms = naming;
+        if (terms == null) {
+            terms = Set.copyOf(Languages.terms(analyzer(), IndexFields.BODY,
+                    CardText.words(docTitle) + "\n" + CardText.words(cover)));
+            naming = terms;
+        }
         return terms;
     }
 

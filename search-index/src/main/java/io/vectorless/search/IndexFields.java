@@ -42,6 +42,8 @@ public final class IndexFields {
     public static final String SECTIONS = "sections";
     /** stored (card): the document's most frequent terms */
     public static final String TERMS = "terms";
+    /** searched and stored (card): the opening pages' text (a title page, a filing's cover: names, form, period) */
+    public static final String COVER = "cover";
     /** stored (card): the overview (root summary) */
     public static final String OVERVIEW = "overview";
 

@@ -6,6 +6,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Turns a question into Lucene queries: the question is analysed with each language's analyzer in play (a
@@ -27,10 +29,17 @@ public final class Queries {
             IndexFields.BODY, 1.0f,
             IndexFields.SUMMARY, 0.5f,
             IndexFields.CHILDREN, 0.5f);
-    /** Documents: the title, then overview, section titles and frequent terms. */
-    public static final Map<String, Float> CARD_FIELDS = Map.of(
+    /** Documents by what names them: the title and the opening pages (names, form, period). */
+    public static final Map<String, Float> IDENTITY_FIELDS = Map.of(
             IndexFields.TITLE, 2.0f,
+            IndexFields.COVER, 1.0f);
+    /** Documents by what they are about: overview, section titles, frequent terms. */
+    public static final Map<String, Float> CARD_FIELDS = Map.of(
             IndexFields.ROUTING, 1.0f);
+    /** How weakly a term that names the document itself (it is on its title or cover) counts inside it. */
+    public static final float NAMING_TERM_WEIGHT = 0.3f;
+    /** Two question terms within this many positions on a cover ("fiscal 2021": "fiscal year ended ..., 2021"). */
+    private static final int PAIR_SLOP = 6;
     private static final int MAX_TERMS = 48;
 
     private Queries() {
@@ -40,8 +49,39 @@ public final class Queries {
         return build(question, analyzers, SECTION_FIELDS);
     }
 
+    /**
+     * Sections of one document, where the question's terms that name the document (its company, form, year, as on
+     * its title or cover) count little: they chose the document, and inside it they point at the cover and the
+     * table of contents rather than at the passage asked about.
+     */
+    public static Query sections(String question, Collection<Analyzer> analyzers, Set<String> naming) {
+        Set<String> terms = terms(question, analyzers);
+        if (naming.isEmpty() || naming.containsAll(terms)) {
+            return build(question, analyzers, SECTION_FIELDS);
+        }
+        return build(terms, SECTION_FIELDS, t -> naming.contains(t) ? NAMING_TERM_WEIGHT : 1f);
+    }
+
     public static Query cards(String question, Collection<Analyzer> analyzers) {
         return build(question, analyzers, CARD_FIELDS);
+    }
+
+    /** Documents by title and cover, with every pair of consecutive question terms also sought close together. */
+    public static Query identity(String question, Collection<Analyzer> analyzers) {
+        Set<String> terms = terms(question, analyzers);
+        if (terms.isEmpty()) {
+            return new MatchNoDocsQuery("the question has no searchable terms");
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        query.add(build(terms, IDENTITY_FIELDS, t -> 1f), BooleanClause.Occur.SHOULD);
+        String previous = null;
+        for (String term : terms) {
+            if (previous != null) {
+                query.add(new PhraseQuery(PAIR_SLOP, IndexFields.COVER, previous, term), BooleanClause.Occur.SHOULD);
+            }
+            previous = term;
+        }
+        return query.build();
     }
 
     /** The distinct terms of a text under the given analyzers. */
@@ -54,7 +94,10 @@ public final class Queries {
     }
 
     private static Query build(String question, Collection<Analyzer> analyzers, Map<String, Float> fields) {
-        Set<String> terms = terms(question, analyzers);
+        return build(terms(question, analyzers), fields, t -> 1f);
+    }
+
+    private static Query build(Set<String> terms, Map<String, Float> fields, ToDoubleFunction<String> weight) {
         if (terms.isEmpty()) {
             return new MatchNoDocsQuery("the question has no searchable terms");
         }
@@ -65,8 +108,8 @@ public final class Queries {
                 break;
             }
             for (Map.Entry<String, Float> field : fields.entrySet()) {
-                query.add(new BoostQuery(new TermQuery(new Term(field.getKey(), term)), field.getValue()),
-                        BooleanClause.Occur.SHOULD);
+                query.add(new BoostQuery(new TermQuery(new Term(field.getKey(), term)),
+                        (float) (field.getValue() * weight.applyAsDouble(term))), BooleanClause.Occur.SHOULD);
             }
         }
         return query.build();

@@ -155,7 +155,8 @@ public final class SearchIndexWriter {
         doc.add(new StoredField(IndexFields.OVERVIEW, overview));
         doc.add(new StoredField(IndexFields.SECTIONS, String.join("\n", titles)));
         doc.add(new StoredField(IndexFields.TERMS, terms));
-        doc.add(new TextField(IndexFields.TITLE, input.docTitle(), Field.Store.NO));
+        doc.add(new StoredField(IndexFields.COVER, CardText.cover(input)));
+        doc.add(new TextField(IndexFields.TITLE, CardText.words(input.docTitle()), Field.Store.NO));
         doc.add(new TextField(IndexFields.ROUTING, String.join("\n", overview, String.join("\n", titles), terms),
                 Field.Store.NO));
         return doc;

@@ -41,8 +41,11 @@ public final class WorkspaceIndex {
     private final int[] starts;
     private final Set<Analyzer> analyzers;
 
-    /** A document's routing evidence: its card's score and its best passages' scores. */
-    public record DocumentScore(DocumentSearchIndex document, double card, double passages) {
+    /**
+     * A document's routing evidence: how well its title and cover name what the question names ({@code identity}),
+     * how well its overview, section titles and frequent terms match ({@code card}), its best passages' scores.
+     */
+    public record DocumentScore(DocumentSearchIndex document, double identity, double card, double passages) {
     }
 
     public WorkspaceIndex(List<DocumentSearchIndex> documents) {
@@ -58,7 +61,10 @@ public final class WorkspaceIndex {
                 Analyzer analyzer = d.analyzer();
                 Document card = new Document();
                 card.add(new StoredField("i", i));
-                card.add(new TextField(IndexFields.TITLE, analysed(analyzer, d.docTitle()), Field.Store.NO));
+                card.add(new TextField(IndexFields.TITLE, analysed(analyzer, CardText.words(d.docTitle())),
+                        Field.Store.NO));
+                card.add(new TextField(IndexFields.COVER, analysed(analyzer, CardText.words(d.cover())),
+                        Field.Store.NO));
                 String routing = String.join("\n", d.overview(), String.join("\n", d.sectionTitles()), d.terms());
                 card.add(new TextField(IndexFields.ROUTING, analysed(analyzer, routing), Field.Store.NO));
                 writer.addDocument(card);
@@ -95,7 +101,12 @@ public final class WorkspaceIndex {
         try {
             for (ScoreDoc hit : cards.search(Queries.cards(question, analyzers), documents.size()).scoreDocs) {
                 int i = cards.storedFields().document(hit.doc).getField("i").numericValue().intValue();
-                byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 2])[0] = hit.score;
+                byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 3])[0] = hit.score;
+            }
+            for (ScoreDoc hit : cards.search(Queries.identity(question, analyzers), documents.size()).scoreDocs) {
+                int i = cards.storedFields().document(hit.doc).getField("i").numericValue().intValue();
+                byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 3])[PASSAGES_PER_DOCUMENT + 2]
+                        = hit.score;
             }
             TopDocs top = passages.search(Queries.sections(question, analyzers), PASSAGE_HITS);
             for (ScoreDoc hit : top.scoreDocs) {
@@ -104,7 +115,7 @@ public final class WorkspaceIndex {
                 while (i + 1 < starts.length - 1 && starts[i + 1] == hit.doc) {
                     i++;
                 }
-                double[] scores = byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 2]);
+                double[] scores = byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 3]);
                 int taken = (int) scores[PASSAGES_PER_DOCUMENT + 1];
                 if (taken < PASSAGES_PER_DOCUMENT) {
                     scores[1] += hit.score / PASSAGES_PER_DOCUMENT;
@@ -115,7 +126,8 @@ public final class WorkspaceIndex {
             throw new UncheckedIOException(e);
         }
         List<DocumentScore> out = new ArrayList<>();
-        byDocument.forEach((i, s) -> out.add(new DocumentScore(documents.get(i), s[0], s[1])));
+        byDocument.forEach((i, s) -> out.add(new DocumentScore(documents.get(i), s[PASSAGES_PER_DOCUMENT + 2], s[0],
+                s[1])));
         return out;
     }
 }

@@ -95,6 +95,34 @@ class SearchIndexTest {
         recipes.close();
     }
 
+    @Test
+    void theCoverNamesTheCompanyAndPeriodAFilingIsRoutedBy() {
+        String body = "Net sales increased due to growth in subscriptions. Operating expenses include fulfillment, "
+                + "marketing and technology costs. Risk factors include competition and regulation.";
+        DocumentSearchIndex acme2021 = filing(1, "2021_FY_ACME.pdf", "ACME.COM, INC. FORM 10-K For the fiscal year "
+                + "ended December 31, 2021", body);
+        DocumentSearchIndex acme2022 = filing(2, "2022_FY_ACME.pdf", "ACME.COM, INC. FORM 10-K For the fiscal year "
+                + "ended December 31, 2022", body + " Comparisons with 2021 are restated.");
+        DocumentSearchIndex globex2021 = filing(3, "2021_FY_GLBX.pdf", "GLOBEX CORPORATION FORM 10-K For the fiscal "
+                + "year ended December 31, 2021", body);
+        WorkspaceIndex workspace = new WorkspaceIndex(List.of(acme2021, acme2022, globex2021));
+
+        List<WorkspaceIndex.DocumentScore> scores = workspace.score(
+                "In Acme's 10-K for fiscal 2021, why did net sales increase?");
+
+        WorkspaceIndex.DocumentScore best = scores.stream()
+                .max(java.util.Comparator.comparingDouble(WorkspaceIndex.DocumentScore::identity)).orElseThrow();
+        assertThat(best.document().documentId()).isEqualTo(1);
+        assertThat(acme2021.cover()).startsWith("ACME.COM, INC.");
+    }
+
+    private static DocumentSearchIndex filing(long id, String file, String cover, String body) {
+        TreeNode root = new TreeNode("root", file, "", 0, 1, 3, "", List.of(), List.of(
+                node("1", "Part I", 2, 2, body), node("2", "Part II", 3, 3, "Financial statements.")));
+        return open(id, file, root, List.of(new PageText(1, cover), new PageText(2, body),
+                new PageText(3, "Financial statements.")));
+    }
+
     private static DocumentSearchIndex open(long id, String title, TreeNode root, List<PageText> pages) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         SearchIndexWriter.write(new IndexInput(id, 1, title, root, pages), directory);

@@ -1,8 +1,8 @@
 package io.vectorless.schema.store;
 
 /**
- * Field names of the gateway-owned collections that other services read. The gateway writes them; query-service
- * reads documents and workspaces to route questions. Ids are integers (as in the API), stored as {@code _id} longs.
+ * Field names of the collections more than one service touches, in one place. Each collection has one writing
+ * service ({@link StoreNames}). Ids are integers (as in the API), stored as {@code _id} longs.
  */
 public final class StoreFields {
     private StoreFields() {
@@ -62,6 +62,35 @@ public final class StoreFields {
 
         public static String idOf(long documentId, int version) {
             return documentId + ":" + version;
+        }
+    }
+
+    /**
+     * {@code nodes} (written by the indexer, read by the gateway's tree endpoints and by query-service): one
+     * {@link StoredNode} per tree node. The names are StoredNode's components, {@code id} stored as {@code _id}, so
+     * every reader maps records with the same type; a test keeps the two in step.
+     */
+    public static final class Node {
+        public static final String ID = "_id";
+        public static final String DOCUMENT_ID = "documentId";
+        public static final String VERSION = "version";
+        public static final String WORKSPACE_ID = "workspaceId";
+        public static final String NODE_ID = "nodeId";
+        public static final String PARENT_ID = "parentId";
+        public static final String LEVEL = "level";
+        public static final String ORDINAL = "ordinal";
+        public static final String TITLE = "title";
+        public static final String SUMMARY = "summary";
+        public static final String START_PAGE = "startPage";
+        public static final String END_PAGE = "endPage";
+        public static final String TEXT = "text";
+        public static final String IMAGE_KEYS = "imageKeys";
+        public static final String CHILD_IDS = "childIds";
+        public static final String TOKENS = "tokens";
+        /** On the root record only: the parser's structure report (not a StoredNode component). */
+        public static final String STRUCTURE = "structure";
+
+        private Node() {
         }
     }
 }

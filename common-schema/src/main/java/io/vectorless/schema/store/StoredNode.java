@@ -32,8 +32,12 @@ public record StoredNode(
         int tokens) {
 
     public StoredNode {
-        imageKeys = imageKeys == null ? List.of() : List.copyOf(imageKeys);
-        childIds = childIds == null ? List.of() : List.copyOf(childIds);
+        imageKeys = present(imageKeys);
+        childIds = present(childIds);
+    }
+
+    private static List<String> present(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     public static String idOf(long documentId, int version, String nodeId) {

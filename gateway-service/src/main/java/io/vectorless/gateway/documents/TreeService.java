@@ -6,6 +6,7 @@ import io.vectorless.gateway.storage.DocumentStore;
 import io.vectorless.gateway.storage.NodeStore;
 import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.schema.store.StoredNode;
+import io.vectorless.schema.store.StoredNodes;
 import io.vectorless.schema.tree.Pages;
 import io.vectorless.schema.tree.TreeNode;
 import io.vectorless.support.storage.ObjectStore;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,46 +35,24 @@ public class TreeService {
         this.objects = objects;
     }
 
-    public Map<String, Object> tree(long docId) {
-        DocumentRecord doc = indexed(docId);
-        List<StoredNode> all = nodes.outline(docId, doc.indexedVersion());
-        Map<String, StoredNode> byId = new HashMap<>();
-        Map<String, List<StoredNode>> byParent = new HashMap<>();
-        for (StoredNode node : all) {
-            byId.put(node.nodeId(), node);
-            if (node.parentId() != null) {
-                byParent.computeIfAbsent(node.parentId(), k -> new ArrayList<>()).add(node);
-            }
-        }
-        StoredNode root = byId.get(TreeNode.ROOT_ID);
-        if (root == null) {
-            throw ApiException.notFound("Tree of document " + docId + " not found");
-        }
+    public Map<String, Object> tree(long documentId) {
+        DocumentRecord doc = indexed(documentId);
+        TreeNode root = StoredNodes.assemble(nodes.outline(documentId, doc.indexedVersion()))
+                .filter(node -> TreeNode.ROOT_ID.equals(node.nodeId()))
+                .orElseThrow(() -> ApiException.notFound("Tree of document " + documentId + " not found"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("node_id", TreeNode.ROOT_ID);
         out.put("title", doc.docTitle() != null ? doc.docTitle() : root.title());
-        out.put("summary", root.summary() != null ? root.summary() : doc.rootSummary());
-        out.put("children", children(root, byId, byParent));
+        out.put("summary", !root.summary().isEmpty() || doc.rootSummary() == null ? root.summary() : doc.rootSummary());
+        out.put("children", children(root));
         return out;
     }
 
-    private List<Map<String, Object>> children(StoredNode parent, Map<String, StoredNode> byId,
-                                               Map<String, List<StoredNode>> byParent) {
-        List<StoredNode> kids = new ArrayList<>();
-        if (!parent.childIds().isEmpty()) {
-            for (String id : parent.childIds()) {
-                StoredNode child = byId.get(id);
-                if (child != null) {
-                    kids.add(child);
-                }
-            }
-        } else {
-            kids.addAll(byParent.getOrDefault(parent.nodeId(), List.of()));
-        }
+    private static List<Map<String, Object>> children(TreeNode parent) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (StoredNode child : kids) {
-            Map<String, Object> node = summaryOf(child);
-            List<Map<String, Object>> grandChildren = children(child, byId, byParent);
+        for (TreeNode child : parent.children()) {
+            Map<String, Object> node = summaryOf(child.nodeId(), child.title(), child.summary(), child.pages());
+            List<Map<String, Object>> grandChildren = children(child);
             if (!grandChildren.isEmpty()) {
                 node.put("children", grandChildren);
             }
@@ -83,10 +61,10 @@ public class TreeService {
         return out;
     }
 
-    public Map<String, Object> node(long docId, String nodeId) {
-        DocumentRecord doc = indexed(docId);
-        StoredNode node = nodes.find(docId, doc.indexedVersion(), nodeId).orElseThrow(() ->
-                ApiException.notFound("Node '" + nodeId + "' not found in document " + docId));
+    public Map<String, Object> node(long documentId, String nodeId) {
+        DocumentRecord doc = indexed(documentId);
+        StoredNode node = nodes.find(documentId, doc.indexedVersion(), nodeId).orElseThrow(() ->
+                ApiException.notFound("Node '" + nodeId + "' not found in document " + documentId));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("node_id", node.nodeId());
         out.put("title", node.title());
@@ -101,11 +79,11 @@ public class TreeService {
                 images.add(image(key));
             } catch (ObjectStore.ObjectStoreException missing) {
                 // an image that cannot be read must not hide the section's text
-                log.warn("image {} of document {} unreadable: {}", key, docId, missing.getMessage());
+                log.warn("image {} of document {} unreadable: {}", key, documentId, missing.getMessage());
             }
         }
         out.put("images", images);
-        out.put("children", nodes.children(docId, doc.indexedVersion(), node.nodeId()).stream()
+        out.put("children", nodes.children(documentId, doc.indexedVersion(), node.nodeId()).stream()
                 .map(TreeService::summaryOf).toList());
         return out;
     }
@@ -120,21 +98,25 @@ public class TreeService {
     }
 
     private static Map<String, Object> summaryOf(StoredNode node) {
+        return summaryOf(node.nodeId(), node.title(), node.summary(), Pages.range(node.startPage(), node.endPage()));
+    }
+
+    private static Map<String, Object> summaryOf(String nodeId, String title, String summary, String pages) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("node_id", node.nodeId());
-        out.put("title", node.title());
-        out.put("summary", node.summary());
-        out.put("pages", Pages.range(node.startPage(), node.endPage()));
+        out.put("node_id", nodeId);
+        out.put("title", title);
+        out.put("summary", summary);
+        out.put("pages", pages);
         return out;
     }
 
     /** A document with a live tree; 409 while none is indexed yet, so a client knows to wait rather than give up. */
-    private DocumentRecord indexed(long docId) {
-        DocumentRecord doc = docs.find(docId).orElseThrow(() -> ApiException.notFound("Document " + docId
+    private DocumentRecord indexed(long documentId) {
+        DocumentRecord doc = docs.find(documentId).orElseThrow(() -> ApiException.notFound("Document " + documentId
                 + " not found"));
         if (doc.indexedVersion() <= 0) {
             String state = doc.error() == null ? doc.status().wire() : doc.status().wire() + " (" + doc.error() + ")";
-            throw ApiException.conflict("Document " + docId + " is not indexed yet, status: " + state);
+            throw ApiException.conflict("Document " + documentId + " is not indexed yet, status: " + state);
         }
         return doc;
     }

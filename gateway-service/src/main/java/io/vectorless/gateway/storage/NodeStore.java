@@ -1,8 +1,8 @@
 package io.vectorless.gateway.storage;
 
+import io.vectorless.schema.store.StoreFields.Node;
 import io.vectorless.schema.store.StoreNames;
 import io.vectorless.schema.store.StoredNode;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the indexer's {@code nodes} collection (the indexer is its only writer). Field names are StoredNode's
- * components, with {@code id} stored as {@code _id}.
+ * Reads the indexer's {@code nodes} collection (the indexer is its only writer) as {@link StoredNode} records,
+ * mapped the same way the indexer writes them; field names from {@link Node}.
  */
 @Repository
 public class NodeStore {
@@ -26,30 +26,21 @@ public class NodeStore {
 
     /** Every node of one version, in document order, without text (the tree view never shows it). */
     public List<StoredNode> outline(long documentId, int version) {
-        Query query = Query.query(Criteria.where("documentId").is(documentId).and("version").is(version))
-                .with(Sort.by("ordinal"));
-        query.fields().exclude("text");
-        return mongo.find(query, Document.class, StoreNames.NODES).stream().map(NodeStore::fromBson).toList();
+        Query query = Query.query(Criteria.where(Node.DOCUMENT_ID).is(documentId).and(Node.VERSION).is(version))
+                .with(Sort.by(Node.ORDINAL));
+        query.fields().exclude(Node.TEXT);
+        return mongo.find(query, StoredNode.class, StoreNames.NODES);
     }
 
     public Optional<StoredNode> find(long documentId, int version, String nodeId) {
-        Document found = mongo.findById(StoredNode.idOf(documentId, version, nodeId), Document.class, StoreNames.NODES);
-        return Optional.ofNullable(found).map(NodeStore::fromBson);
+        return Optional.ofNullable(mongo.findById(StoredNode.idOf(documentId, version, nodeId), StoredNode.class,
+                StoreNames.NODES));
     }
 
     public List<StoredNode> children(long documentId, int version, String nodeId) {
-        Query query = Query.query(Criteria.where("documentId").is(documentId).and("version").is(version)
-                .and("parentId").is(nodeId)).with(Sort.by("ordinal"));
-        query.fields().exclude("text");
-        return mongo.find(query, Document.class, StoreNames.NODES).stream().map(NodeStore::fromBson).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    static StoredNode fromBson(Document d) {
-        return new StoredNode(d.getString("_id"), Bson.longOf(d, "documentId"), Bson.intOf(d, "version"),
-                Bson.longOf(d, "workspaceId"), d.getString("nodeId"), d.getString("parentId"), Bson.intOf(d, "level"),
-                Bson.intOf(d, "ordinal"), d.getString("title"), d.getString("summary"), Bson.intOf(d, "startPage"),
-                Bson.intOf(d, "endPage"), d.getString("text"), (List<String>) d.get("imageKeys"),
-                (List<String>) d.get("childIds"), Bson.intOf(d, "tokens"));
+        Query query = Query.query(Criteria.where(Node.DOCUMENT_ID).is(documentId).and(Node.VERSION).is(version)
+                .and(Node.PARENT_ID).is(nodeId)).with(Sort.by(Node.ORDINAL));
+        query.fields().exclude(Node.TEXT);
+        return mongo.find(query, StoredNode.class, StoreNames.NODES);
     }
 }

@@ -3,7 +3,7 @@ package io.vectorless.indexer.config;
 import io.vectorless.indexer.storage.NodeStore;
 import io.vectorless.indexer.summary.LlmSummarizer;
 import io.vectorless.indexer.tree.TreeBuilder;
-import io.vectorless.support.llm.LlmClient;
+import io.vectorless.core.llm.LlmClient;
 import io.vectorless.support.llm.LlmProperties;
 import io.vectorless.support.messaging.ProcessedEvents;
 import org.springframework.boot.ApplicationRunner;

@@ -4,9 +4,10 @@ import io.vectorless.indexer.tree.BuiltTree;
 import io.vectorless.indexer.tree.TextCuts;
 import io.vectorless.schema.EventJson;
 import io.vectorless.schema.parsed.StructureReport;
+import io.vectorless.schema.store.StoreFields.Node;
 import io.vectorless.schema.store.StoreNames;
 import io.vectorless.schema.store.StoredNode;
-import io.vectorless.schema.tree.TreeNode;
+import io.vectorless.schema.store.StoredNodes;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
@@ -31,7 +32,6 @@ import java.util.List;
 @Component
 public class NodeStore {
     private static final int BATCH = 500;
-    static final String STRUCTURE = "structure";
     private static final DocumentCodec CODEC = new DocumentCodec();
 
     private final MongoTemplate mongo;
@@ -42,14 +42,15 @@ public class NodeStore {
 
     public void ensureIndexes() {
         var indexes = mongo.indexOps(StoreNames.NODES);
-        indexes.createIndex(new Index().on("documentId", Sort.Direction.ASC).on("version", Sort.Direction.ASC)
-                .on("ordinal", Sort.Direction.ASC).named("document_version_ordinal"));
-        indexes.createIndex(new Index().on("workspaceId", Sort.Direction.ASC).named("workspace"));
+        indexes.createIndex(new Index().on(Node.DOCUMENT_ID, Sort.Direction.ASC).on(Node.VERSION, Sort.Direction.ASC)
+                .on(Node.ORDINAL, Sort.Direction.ASC).named("document_version_ordinal"));
+        indexes.createIndex(new Index().on(Node.WORKSPACE_ID, Sort.Direction.ASC).named("workspace"));
     }
 
     /** Stores the tree's nodes for this document version; returns their approximate stored size in bytes. */
     public long replaceTree(long documentId, int version, long workspaceId, BuiltTree tree) {
-        List<StoredNode> nodes = toStored(documentId, version, workspaceId, tree.root());
+        List<StoredNode> nodes = StoredNodes.flatten(documentId, version, workspaceId, tree.root(),
+                text -> TextCuts.tokens(text.length()));
         long bytes = 0;
         List<String> ids = new ArrayList<>(nodes.size());
         for (int from = 0; from < nodes.size(); from += BATCH) {
@@ -58,53 +59,36 @@ public class NodeStore {
                 Document document = new Document();
                 mongo.getConverter().write(node, document);
                 bytes += new RawBsonDocument(document, CODEC).getByteBuffer().remaining();
-                bulk.replaceOne(Query.query(Criteria.where("_id").is(node.id())), document,
+                bulk.replaceOne(Query.query(Criteria.where(Node.ID).is(node.id())), document,
                         FindAndReplaceOptions.options().upsert());
                 ids.add(node.id());
             }
             bulk.execute();
         }
-        mongo.remove(Query.query(Criteria.where("documentId").is(documentId).and("version").is(version)
-                .and("_id").nin(ids)), StoreNames.NODES);
+        mongo.remove(Query.query(Criteria.where(Node.DOCUMENT_ID).is(documentId).and(Node.VERSION).is(version)
+                .and(Node.ID).nin(ids)), StoreNames.NODES);
         return bytes;
     }
 
     /** Keeps the parser's structure report on the version's root node record, beside the tree it describes. */
     public void attachStructure(long documentId, int version, String rootNodeId, StructureReport report) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(StoredNode.idOf(documentId, version, rootNodeId))),
-                new Update().set(STRUCTURE, Document.parse(EventJson.write(report))), StoreNames.NODES);
+        mongo.updateFirst(Query.query(Criteria.where(Node.ID).is(StoredNode.idOf(documentId, version, rootNodeId))),
+                new Update().set(Node.STRUCTURE, Document.parse(EventJson.write(report))), StoreNames.NODES);
     }
 
     public List<StoredNode> nodesOf(long documentId, int version) {
-        Query query = Query.query(Criteria.where("documentId").is(documentId).and("version").is(version))
-                .with(Sort.by("ordinal"));
+        Query query = Query.query(Criteria.where(Node.DOCUMENT_ID).is(documentId).and(Node.VERSION).is(version))
+                .with(Sort.by(Node.ORDINAL));
         return mongo.find(query, StoredNode.class, StoreNames.NODES);
     }
 
     public long deleteDocument(long documentId) {
-        return mongo.remove(Query.query(Criteria.where("documentId").is(documentId)), StoreNames.NODES)
+        return mongo.remove(Query.query(Criteria.where(Node.DOCUMENT_ID).is(documentId)), StoreNames.NODES)
                 .getDeletedCount();
     }
 
     public long deleteVersion(long documentId, int version) {
-        return mongo.remove(Query.query(Criteria.where("documentId").is(documentId).and("version").is(version)),
+        return mongo.remove(Query.query(Criteria.where(Node.DOCUMENT_ID).is(documentId).and(Node.VERSION).is(version)),
                 StoreNames.NODES).getDeletedCount();
-    }
-
-    static List<StoredNode> toStored(long documentId, int version, long workspaceId, TreeNode root) {
-        List<StoredNode> out = new ArrayList<>();
-        collect(documentId, version, workspaceId, root, null, out);
-        return out;
-    }
-
-    private static void collect(long documentId, int version, long workspaceId, TreeNode node, String parentId,
-                                List<StoredNode> out) {
-        List<String> childIds = node.children().stream().map(TreeNode::nodeId).toList();
-        out.add(new StoredNode(StoredNode.idOf(documentId, version, node.nodeId()), documentId, version, workspaceId,
-                node.nodeId(), parentId, node.level(), out.size(), node.title(), node.summary(), node.startPage(),
-                node.endPage(), node.text(), node.imageKeys(), childIds, TextCuts.tokens(node.text().length())));
-        for (TreeNode child : node.children()) {
-            collect(documentId, version, workspaceId, child, node.nodeId(), out);
-        }
     }
 }

@@ -3,12 +3,12 @@ package io.vectorless.indexer.summary;
 import io.vectorless.indexer.tree.BuiltTree;
 import io.vectorless.indexer.tree.TextCuts;
 import io.vectorless.schema.tree.TreeNode;
-import io.vectorless.support.llm.ChatMessage;
-import io.vectorless.support.llm.ChatRequest;
-import io.vectorless.support.llm.ChatResult;
-import io.vectorless.support.llm.LlmClient;
-import io.vectorless.support.llm.LlmException;
-import io.vectorless.support.llm.LlmUnavailableException;
+import io.vectorless.core.llm.ChatMessage;
+import io.vectorless.core.llm.ChatRequest;
+import io.vectorless.core.llm.ChatResult;
+import io.vectorless.core.llm.LlmClient;
+import io.vectorless.core.llm.LlmException;
+import io.vectorless.core.llm.LlmUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

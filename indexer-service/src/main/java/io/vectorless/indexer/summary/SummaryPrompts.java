@@ -1,6 +1,7 @@
 package io.vectorless.indexer.summary;
 
-import io.vectorless.support.llm.ChatMessage;
+import io.vectorless.core.llm.ChatMessage;
+import io.vectorless.core.llm.PromptTemplate;
 
 import java.util.List;
 import java.util.Map;
@@ -41,14 +42,14 @@ public final class SummaryPrompts {
             rendered.append(section.render()).append('\n');
             ids.append(ids.length() == 0 ? "" : ", ").append('"').append(section.nodeId()).append('"');
         }
-        return nodes.render(Map.of("document_title", documentTitle, "sections", rendered.toString().strip(),
+        return nodes.messages(Map.of("document_title", documentTitle, "sections", rendered.toString().strip(),
                 "ids", ids.toString()));
     }
 
     public List<ChatMessage> root(String documentTitle, int pageCount, List<String> sectionLines, String opening) {
         StringBuilder sections = new StringBuilder();
         sectionLines.forEach(line -> sections.append("- ").append(line).append('\n'));
-        return root.render(Map.of("document_title", documentTitle, "page_count", Integer.toString(pageCount),
+        return root.messages(Map.of("document_title", documentTitle, "page_count", Integer.toString(pageCount),
                 "sections", sections.length() == 0 ? "(none)" : sections.toString().strip(),
                 "opening", opening.isBlank() ? "(none)" : opening));
     }

@@ -1,9 +1,7 @@
 package io.vectorless.indexer.summary;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vectorless.core.llm.LenientJson;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,18 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads what a model answered to a summary request, defensively: code fences, prose around the JSON, single quotes,
- * trailing commas, a wrapping object or an array of {id, summary} items, and (as a last resort) the "id": "text"
- * pairs of JSON cut off mid-way.
+ * Reads what a model answered to a summary request: the JSON through {@link LenientJson} (code fences, prose,
+ * single quotes, trailing commas), in any of the shapes models use (an object of id to summary, a wrapping object,
+ * an array of {id, summary} items), and as a last resort the "id": "text" pairs of JSON cut off mid-way.
  */
 public final class SummaryResponseParser {
     static final int MAX_SUMMARY_CHARS = 800;
-    private static final ObjectMapper LENIENT = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_SINGLE_QUOTES,
-                    JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_JAVA_COMMENTS,
-                    JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
-                    JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
-            .build();
     private static final Pattern PAIR = Pattern.compile("\"([A-Za-z0-9_.\\-]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private SummaryResponseParser() {
@@ -35,15 +27,11 @@ public final class SummaryResponseParser {
         if (content == null || content.isBlank()) {
             return out;
         }
-        String body = withoutFences(content);
-        JsonNode tree = readJson(body);
-        if (tree != null) {
-            collect(tree, out);
-        }
+        LenientJson.value(content).ifPresent(tree -> collect(tree, out));
         if (out.isEmpty()) {
-            Matcher matcher = PAIR.matcher(body);
+            Matcher matcher = PAIR.matcher(content);
             while (matcher.find()) {
-                put(out, matcher.group(1), unescape(matcher.group(2)));
+                put(out, matcher.group(1), LenientJson.unescape(matcher.group(2)));
             }
         }
         return out;
@@ -56,7 +44,7 @@ public final class SummaryResponseParser {
         }
         String text = withoutFences(content).strip();
         if (text.startsWith("{")) {
-            JsonNode tree = readJson(text);
+            JsonNode tree = LenientJson.object(text).orElse(null);
             if (tree != null) {
                 for (String field : new String[]{"summary", "overview", "root", "text"}) {
                     if (tree.path(field).isTextual()) {
@@ -123,22 +111,6 @@ public final class SummaryResponseParser {
         }
     }
 
-    private static JsonNode readJson(String body) {
-        int objectStart = body.indexOf('{');
-        int arrayStart = body.indexOf('[');
-        boolean array = arrayStart >= 0 && (objectStart < 0 || arrayStart < objectStart);
-        int start = array ? arrayStart : objectStart;
-        int end = body.lastIndexOf(array ? ']' : '}');
-        if (start < 0 || end <= start) {
-            return null;
-        }
-        try {
-            return LENIENT.readTree(body.substring(start, end + 1));
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
     private static String withoutFences(String content) {
         StringBuilder out = new StringBuilder(content.length());
         for (String line : content.split("\n", -1)) {
@@ -147,14 +119,6 @@ public final class SummaryResponseParser {
             }
         }
         return out.toString();
-    }
-
-    private static String unescape(String json) {
-        try {
-            return LENIENT.readValue("\"" + json + "\"", String.class);
-        } catch (Exception e) {
-            return json;
-        }
     }
 
     static String clean(String summary) {

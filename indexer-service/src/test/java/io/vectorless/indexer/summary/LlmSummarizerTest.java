@@ -10,7 +10,7 @@ import io.vectorless.infra.llm.ScriptedLlmServer;
 import io.vectorless.schema.parsed.Block;
 import io.vectorless.schema.parsed.StructureSource;
 import io.vectorless.schema.tree.TreeNode;
-import io.vectorless.support.llm.LlmClient;
+import io.vectorless.core.llm.LlmClient;
 import io.vectorless.support.llm.LlmProperties;
 import io.vectorless.support.llm.OpenAiCompatibleLlmClient;
 import org.junit.jupiter.api.AfterAll;

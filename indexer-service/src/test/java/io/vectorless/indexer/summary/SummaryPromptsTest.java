@@ -1,10 +1,9 @@
 package io.vectorless.indexer.summary;
 
-import io.vectorless.support.llm.ChatMessage;
+import io.vectorless.core.llm.ChatMessage;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,10 +45,5 @@ class SummaryPromptsTest {
         assertThat(messages.get(1).content()).contains("Document: Field Guide (12 pages)")
                 .contains("- Birds (1-4): Owls and hawks.")
                 .contains("This guide covers {{things}}.");
-    }
-
-    @Test
-    void fillsPlaceholdersOnceAndLeavesUnknownOnesAlone() {
-        assertThat(PromptTemplate.fill("{{a}} and {{b}}", Map.of("a", "{{b}}"))).isEqualTo("{{b}} and {{b}}");
     }
 }

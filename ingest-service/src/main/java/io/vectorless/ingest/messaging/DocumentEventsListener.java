@@ -1,6 +1,6 @@
 package io.vectorless.ingest.messaging;
 
-import io.vectorless.ingest.pipeline.DocumentIngestion;
+import io.vectorless.ingest.ingestion.DocumentIngestion;
 import io.vectorless.schema.event.DocumentDeleted;
 import io.vectorless.schema.event.DocumentUploaded;
 import org.springframework.kafka.annotation.KafkaListener;

@@ -4,8 +4,8 @@ import io.vectorless.ingest.parse.ocr.OcrSettings;
 import io.vectorless.ingest.parse.ocr.RapidOcrRecognizer;
 import io.vectorless.ingest.parse.ocr.TextRecognizer;
 import io.vectorless.schema.parsed.ParsedDocument;
-import io.vectorless.support.messaging.FailureReasons;
-import io.vectorless.support.messaging.PermanentFailure;
+import io.vectorless.core.failure.FailureReasons;
+import io.vectorless.core.failure.PermanentFailure;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package io.vectorless.ingest.parse;
 
 import io.vectorless.schema.parsed.ParsedDocument;
 import io.vectorless.schema.parsed.StructureSource;
-import io.vectorless.support.messaging.PermanentFailure;
+import io.vectorless.core.failure.PermanentFailure;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

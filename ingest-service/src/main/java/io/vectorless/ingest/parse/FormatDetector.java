@@ -1,6 +1,6 @@
 package io.vectorless.ingest.parse;
 
-import io.vectorless.support.messaging.PermanentFailure;
+import io.vectorless.core.failure.PermanentFailure;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

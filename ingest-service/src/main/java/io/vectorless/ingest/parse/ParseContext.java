@@ -6,7 +6,7 @@ import io.vectorless.schema.parsed.Block;
 import io.vectorless.schema.parsed.PageImage;
 import io.vectorless.schema.parsed.ParsedDocument;
 import io.vectorless.schema.parsed.StructureSource;
-import io.vectorless.support.messaging.PermanentFailure;
+import io.vectorless.core.failure.PermanentFailure;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import io.vectorless.ingest.parse.ocr.OcrMode;
 import io.vectorless.ingest.parse.ocr.OcrTimeoutException;
 import io.vectorless.ingest.parse.ocr.RecognizedLine;
 import io.vectorless.ingest.parse.ocr.TextRecognizer;
-import io.vectorless.support.messaging.PermanentFailure;
+import io.vectorless.core.failure.PermanentFailure;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.DefaultResourceCache;
 import org.apache.pdfbox.pdmodel.PDDocument;

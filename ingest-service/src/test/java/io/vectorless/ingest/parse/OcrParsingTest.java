@@ -6,7 +6,7 @@ import io.vectorless.ingest.parse.ocr.RecognizedLine;
 import io.vectorless.ingest.parse.ocr.TextRecognizer;
 import io.vectorless.schema.parsed.ParsedDocument;
 import io.vectorless.schema.parsed.StructureSource;
-import io.vectorless.support.messaging.PermanentFailure;
+import io.vectorless.core.failure.PermanentFailure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

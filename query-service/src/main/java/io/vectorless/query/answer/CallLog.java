@@ -1,6 +1,6 @@
 package io.vectorless.query.answer;
 
-import io.vectorless.support.llm.ChatResult;
+import io.vectorless.core.llm.ChatResult;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -3,7 +3,7 @@ package io.vectorless.query.answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vectorless.query.navigate.DocumentCard;
 import io.vectorless.query.navigate.IndexedDocument;
-import io.vectorless.query.navigate.JsonReplies;
+import io.vectorless.core.llm.LenientJson;
 import io.vectorless.query.navigate.LexicalNavigator;
 import io.vectorless.query.navigate.Routing;
 import io.vectorless.query.navigate.SectionRef;
@@ -11,9 +11,9 @@ import io.vectorless.query.navigate.Selection;
 import io.vectorless.query.navigate.TreeOutline;
 import io.vectorless.query.navigate.Turn;
 import io.vectorless.schema.tree.TreeNode;
-import io.vectorless.support.llm.ChatMessage;
-import io.vectorless.support.llm.ChatRequest;
-import io.vectorless.support.llm.LlmClient;
+import io.vectorless.core.llm.ChatMessage;
+import io.vectorless.core.llm.ChatRequest;
+import io.vectorless.core.llm.LlmClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +53,7 @@ final class LlmNavigator {
         candidates.forEach(c -> byId.put(Long.toString(c.docId()), c));
         List<ChatMessage> messages = QueryPrompts.routing(question, history, candidates, maxDocs);
         Optional<Parsed> parsed = ask("routing", messages, new ArrayList<>(byId.keySet()), QueryPrompts.ROUTING_SHAPE,
-                reply -> JsonReplies.strings(reply, "doc_ids", "documents", "ids", "doc_id"), log);
+                reply -> LenientJson.strings(reply, "doc_ids", "documents", "ids", "doc_id"), log);
         if (parsed.isEmpty()) {
             Routing fallback = lexical.route(workspace.index(), workspace.documents(), searchText);
             return new Routing(fallback.documents(), "The model named no valid document; " + fallback.reasoning());
@@ -93,7 +93,7 @@ final class LlmNavigator {
         String toc = outline.render(tree, lexicalBest.nodeIds());
         List<ChatMessage> messages = QueryPrompts.treeSearch(question, history, doc.card().title(), toc, maxNodes);
         Optional<Parsed> parsed = ask("tree_search", messages, new ArrayList<>(nodes.keySet()),
-                QueryPrompts.SEARCH_SHAPE, reply -> JsonReplies.strings(reply, "node_ids", "nodes", "ids", "node_id"),
+                QueryPrompts.SEARCH_SHAPE, reply -> LenientJson.strings(reply, "node_ids", "nodes", "ids", "node_id"),
                 log);
         if (parsed.isEmpty()) {
             return new Selection(lexicalBest.sections(), "The model named no valid section of \""
@@ -125,7 +125,7 @@ final class LlmNavigator {
     }
 
     private static Optional<Parsed> parse(String reply, List<String> validIds, Function<JsonNode, List<String>> idsOf) {
-        Optional<JsonNode> json = JsonReplies.object(reply);
+        Optional<JsonNode> json = LenientJson.object(reply);
         if (json.isEmpty()) {
             return Optional.empty();
         }
@@ -134,6 +134,6 @@ final class LlmNavigator {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Parsed(ids, JsonReplies.text(json.get(), "reasoning")));
+        return Optional.of(new Parsed(ids, LenientJson.text(json.get(), "reasoning")));
     }
 }

@@ -13,11 +13,11 @@ import io.vectorless.query.navigate.TreeOutline;
 import io.vectorless.query.navigate.Turn;
 import io.vectorless.search.DocumentSearchIndex;
 import io.vectorless.search.WorkspaceIndex;
-import io.vectorless.support.llm.ChatRequest;
-import io.vectorless.support.llm.ChatResult;
-import io.vectorless.support.llm.LlmClient;
-import io.vectorless.support.llm.LlmException;
-import io.vectorless.support.llm.LlmUnavailableException;
+import io.vectorless.core.llm.ChatRequest;
+import io.vectorless.core.llm.ChatResult;
+import io.vectorless.core.llm.LlmClient;
+import io.vectorless.core.llm.LlmException;
+import io.vectorless.core.llm.LlmUnavailableException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.vectorless.query.answer;
 
 import io.vectorless.query.navigate.DocumentCard;
-import io.vectorless.query.navigate.PromptTemplates;
 import io.vectorless.query.navigate.SectionRef;
 import io.vectorless.query.navigate.Turn;
-import io.vectorless.support.llm.ChatMessage;
+import io.vectorless.core.llm.ChatMessage;
+import io.vectorless.core.llm.PromptTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,13 @@ public final class QueryPrompts {
     static final String SEARCH_SHAPE = "{\"node_ids\": [\"<node_id>\", ...], \"reasoning\": \"...\"}";
     private static final int SUMMARY_CHARS = 400;
     private static final int TURN_CHARS = 600;
+    private static final PromptTemplate ROUTING_SYSTEM = PromptTemplate.load("prompts/routing_system.txt");
+    private static final PromptTemplate ROUTING_USER = PromptTemplate.load("prompts/routing_user.txt");
+    private static final PromptTemplate TREE_SEARCH_SYSTEM = PromptTemplate.load("prompts/tree_search_system.txt");
+    private static final PromptTemplate TREE_SEARCH_USER = PromptTemplate.load("prompts/tree_search_user.txt");
+    private static final PromptTemplate ANSWER_SYSTEM = PromptTemplate.load("prompts/answer_system.txt");
+    private static final PromptTemplate ANSWER_USER = PromptTemplate.load("prompts/answer_user.txt");
+    private static final PromptTemplate REASK = PromptTemplate.load("prompts/reask.txt");
 
     private QueryPrompts() {
     }
@@ -32,17 +39,17 @@ public final class QueryPrompts {
             docs.append('\n');
         }
         return List.of(
-                ChatMessage.system(PromptTemplates.render("routing_system", Map.of("max_docs", Integer.toString(maxDocs)))),
-                ChatMessage.user(PromptTemplates.render("routing_user", Map.of(
+                ChatMessage.system(ROUTING_SYSTEM.render(Map.of("max_docs", Integer.toString(maxDocs)))),
+                ChatMessage.user(ROUTING_USER.render(Map.of(
                         "history", history(history), "question", question, "documents", docs.toString().strip()))));
     }
 
     public static List<ChatMessage> treeSearch(String question, List<Turn> history, String docTitle, String outline,
                                                int maxNodes) {
         return List.of(
-                ChatMessage.system(PromptTemplates.render("tree_search_system",
+                ChatMessage.system(TREE_SEARCH_SYSTEM.render(
                         Map.of("max_nodes", Integer.toString(maxNodes)))),
-                ChatMessage.user(PromptTemplates.render("tree_search_user", Map.of(
+                ChatMessage.user(TREE_SEARCH_USER.render(Map.of(
                         "history", history(history), "question", question, "doc_title", docTitle,
                         "outline", outline))));
     }
@@ -53,9 +60,9 @@ public final class QueryPrompts {
         for (SectionRef ref : sections) {
             chosen.append("- ").append(ref.citation()).append('\n');
         }
-        String user = PromptTemplates.render("answer_user", Map.of("history", history(history),
+        String user = ANSWER_USER.render(Map.of("history", history(history),
                 "sections", chosen.toString().strip(), "context", context, "question", question));
-        return List.of(ChatMessage.system(PromptTemplates.load("answer_system")),
+        return List.of(ChatMessage.system(ANSWER_SYSTEM.render(Map.of())),
                 new ChatMessage("user", user, images));
     }
 
@@ -64,7 +71,7 @@ public final class QueryPrompts {
                                           String shape) {
         List<ChatMessage> out = new ArrayList<>(original);
         out.add(ChatMessage.assistant(reply == null ? "" : clip(reply, 2000)));
-        out.add(ChatMessage.user(PromptTemplates.render("reask", Map.of(
+        out.add(ChatMessage.user(REASK.render(Map.of(
                 "valid_ids", clip(String.join(", ", validIds), 4000), "shape", shape))));
         return out;
     }

@@ -1,9 +1,9 @@
 package io.vectorless.query.config;
 
 import io.vectorless.query.answer.QueryEngine;
-import io.vectorless.query.store.MongoQuerySource;
-import io.vectorless.query.store.SearchIndexStore;
-import io.vectorless.support.llm.LlmClient;
+import io.vectorless.query.storage.MongoQuerySource;
+import io.vectorless.query.storage.SearchIndexStore;
+import io.vectorless.core.llm.LlmClient;
 import io.vectorless.support.storage.ObjectStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

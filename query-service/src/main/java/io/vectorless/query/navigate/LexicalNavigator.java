@@ -22,6 +22,8 @@ import java.util.Set;
  */
 public final class LexicalNavigator {
     private static final double LEADER_RATIO = 0.6;
+    /** Overview, section titles and frequent terms say what a document is about, less sharply than its passages. */
+    private static final double CARD_WEIGHT = 0.5;
     /** Units scoring under this share of the best one are noise, not evidence. */
     private static final double UNIT_RATIO = 0.25;
 
@@ -45,6 +47,7 @@ public final class LexicalNavigator {
         Map<Long, IndexedDocument> byId = new HashMap<>();
         documents.forEach(d -> byId.put(d.index().documentId(), d));
         List<WorkspaceIndex.DocumentScore> scores = workspace.score(question);
+        double maxIdentity = scores.stream().mapToDouble(WorkspaceIndex.DocumentScore::identity).max().orElse(0);
         double maxCard = scores.stream().mapToDouble(WorkspaceIndex.DocumentScore::card).max().orElse(0);
         double maxPassages = scores.stream().mapToDouble(WorkspaceIndex.DocumentScore::passages).max().orElse(0);
         List<RankedDocument> out = new ArrayList<>();
@@ -53,10 +56,12 @@ public final class LexicalNavigator {
             if (doc == null) {
                 continue;
             }
+            double identity = maxIdentity > 0 ? s.identity() / maxIdentity : 0;
             double card = maxCard > 0 ? s.card() / maxCard : 0;
             double passages = maxPassages > 0 ? s.passages() / maxPassages : 0;
-            out.add(new RankedDocument(doc, card + passages, String.format(Locale.ROOT,
-                    "title and overview %.2f, best passages %.2f", card, passages)));
+            out.add(new RankedDocument(doc, identity + CARD_WEIGHT * card + passages, String.format(Locale.ROOT,
+                    "title and cover %.2f, overview and sections %.2f, best passages %.2f", identity, card,
+                    passages)));
         }
         out.sort(Comparator.comparingDouble(RankedDocument::score).reversed());
         return out;

@@ -55,7 +55,8 @@ final class TreeSearch {
         DocumentSearchIndex index = doc.index();
         ScoreDoc[] hits;
         try {
-            hits = index.searcher().search(Queries.sections(question, Set.of(index.analyzer())), HITS).scoreDocs;
+            hits = index.searcher().search(Queries.sections(question, Set.of(index.analyzer()), index.namingTerms()),
+                    HITS).scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,7 @@ import io.vectorless.query.answer.QueryAnswer;
 import io.vectorless.query.answer.QueryEngine;
 import io.vectorless.query.answer.QueryRequest;
 import io.vectorless.query.navigate.Turn;
-import io.vectorless.query.store.MongoQuerySource;
+import io.vectorless.query.storage.MongoQuerySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

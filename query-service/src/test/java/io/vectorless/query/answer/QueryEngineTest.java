@@ -4,11 +4,11 @@ import io.vectorless.query.navigate.DocumentCard;
 import io.vectorless.query.navigate.SampleTrees;
 import io.vectorless.schema.tree.TreeNode;
 import io.vectorless.search.DocumentSearchIndex;
-import io.vectorless.support.llm.ChatRequest;
-import io.vectorless.support.llm.ChatResult;
-import io.vectorless.support.llm.DisabledLlmClient;
-import io.vectorless.support.llm.LlmClient;
-import io.vectorless.support.llm.LlmException;
+import io.vectorless.core.llm.ChatRequest;
+import io.vectorless.core.llm.ChatResult;
+import io.vectorless.core.llm.DisabledLlmClient;
+import io.vectorless.core.llm.LlmClient;
+import io.vectorless.core.llm.LlmException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import io.vectorless.query.navigate.SampleTrees;
 import io.vectorless.query.navigate.SectionRef;
 import io.vectorless.query.navigate.TreeOutline;
 import io.vectorless.query.navigate.Turn;
-import io.vectorless.support.llm.ChatMessage;
+import io.vectorless.core.llm.ChatMessage;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -80,6 +80,28 @@ class LexicalNavigatorTest {
     }
 
     @Test
+    void theWordsNamingAFilingChooseItButDoNotPullTheAnswerToItsCover() {
+        TreeNode root = node("root", "Acme 10-K", "", 0, 1, 30, "",
+                node("1", "Cover", "", 1, 1, 2, "ACME CORPORATION FORM 10-K"),
+                node("2", "Management Discussion", "", 1, 3, 30, "long text"));
+        List<PageText> pages = new ArrayList<>();
+        pages.add(new PageText(1, "ACME CORPORATION. FORM 10-K. Annual report for the fiscal year ended December 31, "
+                + "2021. Acme Corporation, fiscal 2021 annual report on Form 10-K. "
+                + "Indicate by check mark whether the registrant is a well-known seasoned issuer. ".repeat(15)));
+        pages.add(new PageText(2, "Table of contents. Acme 10-K fiscal 2021. Net sales."));
+        for (int p = 3; p <= 30; p++) {
+            pages.add(new PageText(p, "Revenue discussion for segment " + p + ". Markets were stable."));
+        }
+        pages.set(16, new PageText(17, "Net sales increased because subscription renewals grew in every region."));
+        IndexedDocument filing = SampleTrees.doc(11, root, pages);
+
+        Selection selection = navigator.select(List.of(filing),
+                "In Acme's 10-K for fiscal 2021, why did subscription net sales increase?");
+
+        assertThat(selection.sections()).first().satisfies(s -> assertThat(s.node().pages()).isEqualTo("17"));
+    }
+
+    @Test
     void aMatchingChapterLeadsToTheSmallSectionInsideItThatHoldsThePassage() {
         TreeNode root = node("root", "Handbook", "", 0, 1, 40, "",
                 node("1", "Security", "", 1, 1, 20, "",

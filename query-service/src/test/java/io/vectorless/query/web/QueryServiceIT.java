@@ -1,5 +1,10 @@
 package io.vectorless.query.web;
 
+import io.vectorless.schema.store.StoreNames;
+import io.vectorless.support.storage.CollectionsTouched;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vectorless.infra.EmbeddedInfraInitializer;
 import io.vectorless.query.navigate.SampleTrees;
@@ -100,6 +105,32 @@ class QueryServiceIT {
         assertThat(complete.get("node_ids").get(0).asText()).isEqualTo("3.1");
         assertThat(complete.get("routed_docs").get(0).get("doc_id").asLong()).isEqualTo(doc);
         assertThat(complete.get("context").asText()).startsWith("### Backups");
+    }
+
+    @Test
+    void chineseAndGermanQuestionsFindTheirSectionsInAWorkspaceMixingLanguages() {
+        long ws = seed.workspace("Languages");
+        seed.indexed(ws, SampleTrees.operationsGuide());
+        long chinese = seed.indexed(ws, node("root", "员工手册", "", 0, 1, 4, "",
+                node("1", "差旅报销", "", 1, 1, 2, "出差的餐饮补贴为每天六十欧元，酒店需要发票。"),
+                node("2", "数据备份", "", 1, 3, 4, "系统每天凌晨两点自动备份数据。备份保留三十五天，然后删除。")));
+        long german = seed.indexed(ws, node("root", "Betriebshandbuch", "", 0, 1, 4, "",
+                node("1", "Reisen", "", 1, 1, 2, "Die Reisekosten werden mit dem Formular abgerechnet, das im "
+                        + "Intranet zu finden ist."),
+                node("2", "Sicherungen", "", 1, 3, 4, "Die Sicherungen der Datenbanken laufen jede Nacht und "
+                        + "werden für fünfunddreißig Tage aufbewahrt.")));
+
+        JsonNode zh = http.post("/api/chat/query", chat(ws, "备份数据保留多少天？")).json();
+        // "Datenbank" and "gesichert" meet "Datenbanken" and "Sicherungen" only through German stemming
+        JsonNode de = http.post("/api/chat/query", chat(ws, "Wie lange wird die Datenbank gesichert?")).json();
+
+        assertThat(zh.get("routed_docs").get(0).get("doc_id").asLong()).isEqualTo(chinese);
+        assertThat(zh.get("sources").get(0).get("doc_id").asLong()).isEqualTo(chinese);
+        assertThat(zh.get("sources").get(0).get("node_id").asText()).isEqualTo("2");
+        assertThat(zh.get("answer").asText()).contains("备份保留三十五天");
+        assertThat(de.get("routed_docs").get(0).get("doc_id").asLong()).isEqualTo(german);
+        assertThat(de.get("sources").get(0).get("node_id").asText()).isEqualTo("2");
+        assertThat(de.get("answer").asText()).contains("fünfunddreißig Tage");
     }
 
     @Test
@@ -394,5 +425,32 @@ class QueryServiceIT {
     private static String completion(long ws, String prompt) {
         return "{\"model\": \"pageindex-ws-" + ws + "\", \"messages\": [{\"role\": \"user\", \"content\": "
                 + com.fasterxml.jackson.databind.node.TextNode.valueOf(prompt) + "}]}";
+    }
+
+    @Test
+    void readsOnlyTheReadModelsPublishedToItAndWritesNoCollection() {
+        long ws = seed.workspace("Read models");
+        seed.indexed(ws, SampleTrees.operationsGuide());
+
+        assertThat(http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).status())
+                .isEqualTo(200);
+
+        assertThat(CollectionsSeen.TOUCHED.read()).contains(StoreNames.DOCUMENTS)
+                .allMatch(name -> StoreNames.mayTouch(StoreNames.QUERY, name), "published to query-service");
+        assertThat(CollectionsSeen.TOUCHED.written()).filteredOn(name -> !SEEDED.contains(name)).isEmpty();
+    }
+
+    /** The seeder writes the gateway's and the indexer's collections through this test's client. */
+    private static final List<String> SEEDED = List.of(StoreNames.WORKSPACES, StoreNames.DOCUMENTS, StoreNames.NODES);
+
+    /** Records the collection every MongoDB command of this service names. */
+    @TestConfiguration
+    static class CollectionsSeen {
+        static final CollectionsTouched TOUCHED = new CollectionsTouched();
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer recordCollections() {
+            return settings -> settings.addCommandListener(TOUCHED);
+        }
     }
 }

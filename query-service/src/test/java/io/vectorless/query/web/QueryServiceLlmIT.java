@@ -6,7 +6,7 @@ import io.vectorless.infra.llm.Reply;
 import io.vectorless.infra.llm.ScriptedLlmServer;
 import io.vectorless.query.navigate.SampleTrees;
 import io.vectorless.schema.tree.TreeNode;
-import io.vectorless.support.llm.LlmClient;
+import io.vectorless.core.llm.LlmClient;
 import io.vectorless.support.llm.OpenAiCompatibleLlmClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,14 +2,12 @@ package io.vectorless.query.web;
 
 import io.vectorless.schema.store.StoreFields;
 import io.vectorless.schema.store.StoreNames;
-import io.vectorless.schema.store.StoredNode;
+import io.vectorless.schema.store.StoredNodes;
 import io.vectorless.schema.tree.TreeNode;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,18 +53,7 @@ final class Seeder {
     }
 
     void nodes(long workspaceId, long documentId, int version, TreeNode root) {
-        List<StoredNode> out = new ArrayList<>();
-        collect(workspaceId, documentId, version, root, null, out);
-        mongo.insert(out, StoreNames.NODES);
-    }
-
-    private static void collect(long ws, long doc, int version, TreeNode node, String parent, List<StoredNode> out) {
-        out.add(new StoredNode(StoredNode.idOf(doc, version, node.nodeId()), doc, version, ws, node.nodeId(), parent,
-                node.level(), out.size(), node.title(), node.summary(), node.startPage(), node.endPage(), node.text(),
-                node.imageKeys(), node.children().stream().map(TreeNode::nodeId).toList(),
-                node.text() == null ? 0 : node.text().length() / 4));
-        for (TreeNode child : node.children()) {
-            collect(ws, doc, version, child, node.nodeId(), out);
-        }
+        mongo.insert(StoredNodes.flatten(documentId, version, workspaceId, root, text -> text.length() / 4),
+                StoreNames.NODES);
     }
 }

@@ -1,26 +1,10 @@
 package io.vectorless.support.llm;
 
-import java.util.function.Consumer;
-
-/** The default: no LLM configured. Every caller has a lexical or extractive path for this. */
-public class DisabledLlmClient implements LlmClient {
-    @Override
-    public boolean enabled() {
-        return false;
-    }
-
-    @Override
-    public boolean vision() {
-        return false;
-    }
-
-    @Override
-    public ChatResult chat(ChatRequest request) {
-        throw new LlmUnavailableException("no LLM is configured (set LLM_BASE_URL)", null);
-    }
-
-    @Override
-    public ChatResult stream(ChatRequest request, Consumer<String> onDelta) {
-        return chat(request);
-    }
+/**
+ * Kept so older call sites compile.
+ *
+ * @deprecated use {@link io.vectorless.core.llm.DisabledLlmClient}
+ */
+@Deprecated(forRemoval = true)
+public class DisabledLlmClient extends io.vectorless.core.llm.DisabledLlmClient {
 }

@@ -1,5 +1,7 @@
 package io.vectorless.support.llm;
 
+import io.vectorless.core.llm.LlmClient;
+import io.vectorless.core.llm.DisabledLlmClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,5 +1,11 @@
 package io.vectorless.support.llm;
 
+import io.vectorless.core.llm.ChatMessage;
+import io.vectorless.core.llm.ChatRequest;
+import io.vectorless.core.llm.ChatResult;
+import io.vectorless.core.llm.LlmClient;
+import io.vectorless.core.llm.LlmException;
+import io.vectorless.core.llm.LlmUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,7 @@
 package io.vectorless.support.messaging;
 
+import io.vectorless.core.failure.PermanentFailure;
+import io.vectorless.core.failure.FailureReasons;
 import io.vectorless.schema.EventJson;
 import io.vectorless.schema.event.DocumentEvent;
 import io.vectorless.schema.event.DocumentStatusChanged;

@@ -1,5 +1,6 @@
 package io.vectorless.support.messaging;
 
+import io.vectorless.core.failure.PermanentFailure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vectorless.schema.EventJson;
 import io.vectorless.support.metrics.PipelineMeters;

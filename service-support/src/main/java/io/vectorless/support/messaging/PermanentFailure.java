@@ -1,11 +1,14 @@
 package io.vectorless.support.messaging;
 
 /**
- * A failure that no retry can cure (a corrupt or hostile file, a password-protected PDF, an unsupported type).
- * The consumer does not retry it: the document is marked {@code failed} with {@link #getMessage()} as the reason,
- * which must read well to a person.
+ * Kept so older call sites compile: the type lives in core-support as
+ * {@link io.vectorless.core.failure.PermanentFailure}, which every consumer's error handling recognises.
+ *
+ * @deprecated throw and catch {@link io.vectorless.core.failure.PermanentFailure} (a catch of this subclass misses
+ *             the failures the cores throw)
  */
-public class PermanentFailure extends RuntimeException {
+@Deprecated(forRemoval = true)
+public class PermanentFailure extends io.vectorless.core.failure.PermanentFailure {
     public PermanentFailure(String reason) {
         super(reason);
     }

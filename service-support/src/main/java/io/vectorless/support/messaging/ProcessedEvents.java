@@ -19,7 +19,7 @@ public class ProcessedEvents {
 
     public ProcessedEvents(MongoTemplate mongo, String serviceName) {
         this.mongo = mongo;
-        this.collection = StoreNames.PROCESSED_EVENTS_PREFIX + serviceName.replace('-', '_');
+        this.collection = StoreNames.processedEvents(serviceName);
     }
 
     public boolean alreadyProcessed(String eventId) {

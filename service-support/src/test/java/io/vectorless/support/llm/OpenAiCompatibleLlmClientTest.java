@@ -1,5 +1,11 @@
 package io.vectorless.support.llm;
 
+import io.vectorless.core.llm.ChatMessage;
+import io.vectorless.core.llm.ChatRequest;
+import io.vectorless.core.llm.ChatResult;
+import io.vectorless.core.llm.LlmException;
+import io.vectorless.core.llm.LlmUnavailableException;
+import io.vectorless.core.llm.DisabledLlmClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vectorless.infra.llm.Reply;
 import io.vectorless.infra.llm.ScriptedLlmServer;

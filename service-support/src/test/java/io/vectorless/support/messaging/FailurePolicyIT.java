@@ -1,5 +1,6 @@
 package io.vectorless.support.messaging;
 
+import io.vectorless.core.failure.PermanentFailure;
 import io.vectorless.infra.EmbeddedInfraInitializer;
 import io.vectorless.infra.TestInfrastructure;
 import io.vectorless.schema.EventJson;

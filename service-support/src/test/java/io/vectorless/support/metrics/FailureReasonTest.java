@@ -1,8 +1,8 @@
 package io.vectorless.support.metrics;
 
 import io.vectorless.schema.EventJson;
-import io.vectorless.support.llm.LlmException;
-import io.vectorless.support.messaging.PermanentFailure;
+import io.vectorless.core.llm.LlmException;
+import io.vectorless.core.failure.PermanentFailure;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 
