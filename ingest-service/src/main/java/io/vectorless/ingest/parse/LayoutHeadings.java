@@ -23,6 +23,25 @@ final class LayoutHeadings {
     private static final Pattern CAPTION = Pattern.compile("(?i)^(figure|fig\\.|table|listing|exhibit)\\s+"
             + "(?:[0-9]+|[A-Z])(?:[.\\-][0-9]+)*\\s*[:.\u2013\u2014-].*");
     private static final Pattern ENDS_IN_NUMBER = Pattern.compile(".*\\p{L}.*\\d{1,4}$");
+    /** The identifier arXiv stamps down the margin of a preprint's first page: large type, never a heading. */
+    private static final Pattern ARXIV_STAMP = Pattern.compile("(?i)^arxiv:\\s*[0-9a-z./-]+(?:v\\d+)?\\b.*");
+    /** Numbered headings needed before the document's own heading styles are trusted over general cues. */
+    private static final int MIN_NUMBERED = 4;
+    private static final Pattern ABSTRACT = Pattern.compile("(?i)^abstract[.:]?$");
+    /** Sections papers, reports and books carry without a number. */
+    private static final Pattern UNNUMBERED_SECTION = Pattern.compile("(?i)^(?:abstract|acknowledge?ments?"
+            + "|references|bibliography|appendi(?:x|ces)|supplementary(?: materials?)?|index|contents|preface"
+            + "|foreword|glossary|notes|conclusions?|summary|introduction|executive summary"
+            + "|table of contents)(?:\\s+[A-Z0-9]{1,3})?\\b[.:]?.{0,60}$");
+    private static final Pattern APPENDIX_NUMBERING = Pattern.compile("^([A-Z](?:\\.\\d{1,3}){1,4})\\.?\\s+(\\p{Lu}.*)$");
+    /**
+     * An SEC form's items ("ITEM 1A. RISK FACTORS", "Item 7. Management's Discussion..."): the form's own sections,
+     * whatever size the filer set them in; a cross-reference ("Item 15 of this Annual Report") is a sentence.
+     */
+    static final Pattern SEC_ITEM = Pattern.compile("^(?:ITEM|Item)\\s+(\\d{1,2}[A-C]?)\\s*[.:\u2013\u2014-]?"
+            + "(?:\\s+(\\p{Lu}.*))?$");
+    /** The Parts the items are grouped in ("PART II", "PART II - OTHER INFORMATION"). */
+    private static final Pattern SEC_PART = Pattern.compile("^PART\\s+(?:I|II|III|IV)\\b(?:\\s*[.:\u2013\u2014-]?\\s*\\p{Lu}.*)?$");
     /** List bullets open list items, not headings. */
     private static final Pattern BULLET = Pattern.compile("^[\u2022\u2023\u25aa\u25cf\u25e6\u2013*\\-]\\s.*");
 
@@ -33,7 +52,8 @@ final class LayoutHeadings {
         }
     }
 
-    private record Candidate(int page, int line, int span, String text, float size, boolean bold, int depth) {
+    private record Candidate(int page, int line, int span, String text, float size, boolean bold, int depth,
+                             boolean spaced) {
     }
 
     private LayoutHeadings() {
@@ -60,6 +80,7 @@ final class LayoutHeadings {
                     // "Chapter 3" set on its own line above the chapter's title: one heading, not two
                     PdfLine next = lines.get(i + 1);
                     if (looksLikeHeading(next, body, boldBody) && Text.numberingDepth(next.text()) == 0
+                            && !SEC_ITEM.matcher(next.text()).matches()
                             && next.top() - line.top() < 6 * line.fontSize()) {
                         title = next;
                         labelled = true;
@@ -82,28 +103,24 @@ final class LayoutHeadings {
                     text.append(' ').append(next.text());
                     span++;
                 }
+                boolean spaced = i == 0 || line.top() - lines.get(i - 1).top() > 1.6f * line.fontSize();
                 candidates.add(new Candidate(p + 1, i, span, text.toString(),
                         Math.max(line.fontSize(), title.fontSize()), line.bold(),
-                        labelled ? 1 : Text.numberingDepth(line.text())));
+                        labelled ? 1 : depth(line.text()), spaced));
                 i += span - 1;
             }
         }
         dropRepeatedLabels(candidates, body);
         dropRunningHeaders(candidates, pages);
-        String title = null;
+        String title = title(candidates);
+        if (title != null) {
+            candidates.remove(0);
+        }
+        dropFrontMatter(candidates);
+        keepLearnedStyles(candidates, body);
         TreeSet<Float> sizes = new TreeSet<>((a, b) -> Float.compare(b, a));
         for (Candidate candidate : candidates) {
             sizes.add(candidate.size());
-        }
-        if (candidates.size() > 1 && sizes.size() > 1) {
-            Candidate first = candidates.get(0);
-            float largest = sizes.first();
-            long withLargest = candidates.stream().filter(c -> c.size() == largest).count();
-            if (first.page() == 1 && first.size() == largest && withLargest == 1 && first.depth() == 0) {
-                title = first.text();
-                candidates.remove(0);
-                sizes.remove(largest);
-            }
         }
         Map<Float, Integer> rank = rankSizes(sizes, candidates);
         List<Anchor> anchors = new ArrayList<>(candidates.size());
@@ -112,6 +129,73 @@ final class LayoutHeadings {
             anchors.add(new Anchor(level, candidate.text(), candidate.page(), candidate.line(), candidate.span()));
         }
         return new Result(anchors, title);
+    }
+
+    /**
+     * The document's title: the first heading-like line of page one, unnumbered, set larger than anything else on
+     * that page and in a size no other heading uses (a chart's lettering later on may well be larger).
+     */
+    private static String title(List<Candidate> candidates) {
+        if (candidates.size() < 2 || candidates.get(0).page() != 1 || candidates.get(0).depth() != 0) {
+            return null;
+        }
+        Candidate first = candidates.get(0);
+        for (Candidate other : candidates.subList(1, candidates.size())) {
+            if (other.size() == first.size() || other.page() == 1 && other.size() > first.size()) {
+                return null;
+            }
+        }
+        return first.text();
+    }
+
+    /**
+     * A paper's front matter: between its title and its "Abstract" come authors, affiliations and addresses, often
+     * set bold or large, never sections.
+     */
+    private static void dropFrontMatter(List<Candidate> candidates) {
+        for (int i = 0; i < candidates.size() && candidates.get(i).page() <= 2; i++) {
+            if (ABSTRACT.matcher(candidates.get(i).text()).matches()) {
+                candidates.subList(0, i).clear();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Heading styles learned from the document itself: where its sections are numbered, the numbered headings show
+     * how headings look here. An unnumbered line then counts only in one of those styles (and, in body size, with
+     * space above it, as a heading has and a table's bold header cell has not), or under a name sections of papers
+     * and books carry unnumbered (Abstract, References, Acknowledgments, Appendix...). What is left out is the
+     * lettering of charts and tables, author lines and bold lead-ins.
+     */
+    private static void keepLearnedStyles(List<Candidate> candidates, float body) {
+        java.util.Set<String> styles = new java.util.HashSet<>();
+        int numbered = 0;
+        for (Candidate candidate : candidates) {
+            if (candidate.depth() > 0 && !isBareLabel(candidate.text())) {
+                styles.add(candidate.size() + "/" + candidate.bold());
+                numbered++;
+            }
+        }
+        if (numbered < MIN_NUMBERED) {
+            return;
+        }
+        candidates.removeIf(candidate -> candidate.depth() == 0 && !UNNUMBERED_SECTION.matcher(candidate.text()).matches()
+                && !(styles.contains(candidate.size() + "/" + candidate.bold())
+                && (candidate.size() >= body * LARGER || candidate.spaced())));
+    }
+
+    /** Numbering depth, with appendix numbering ("A.2", "B.1.3") counted like decimal numbering. */
+    private static int depth(String text) {
+        if (SEC_ITEM.matcher(text).matches()) {
+            // under the form's Parts
+            return 2;
+        }
+        java.util.regex.Matcher appendix = APPENDIX_NUMBERING.matcher(text);
+        if (appendix.matches()) {
+            return appendix.group(1).split("\\.").length;
+        }
+        return Text.numberingDepth(text);
     }
 
     /**
@@ -188,9 +272,17 @@ final class LayoutHeadings {
     static boolean looksLikeHeading(PdfLine line, float body, boolean boldBody) {
         String text = line.text();
         int words = Text.words(text);
+        // numbered headings in small capitals measure smaller than the body: most of their letters are the small ones
+        boolean smallCaps = line.fontSize() >= body * 0.75f && Text.isAllCaps(text) && Text.numberingDepth(text) > 1;
+        if ((SEC_ITEM.matcher(text).matches() || SEC_PART.matcher(text).matches())
+                && (line.bold() || Text.isAllCaps(text))
+                && line.fontSize() >= body * 0.8f && text.length() <= 160 && !text.endsWith(".")) {
+            return true;
+        }
         if (text.length() > 120 || words > 16 || Text.endsLikeSentence(text) || !hasLetter(text)
-                || line.fontSize() < body * 0.95f || CONTENTS_ENTRY.matcher(text).matches()
-                || BULLET.matcher(text).matches() || CAPTION.matcher(text).matches()) {
+                || line.fontSize() < body * 0.95f && !smallCaps || CONTENTS_ENTRY.matcher(text).matches()
+                || BULLET.matcher(text).matches() || CAPTION.matcher(text).matches()
+                || ARXIV_STAMP.matcher(text).matches()) {
             return false;
         }
         boolean larger = line.fontSize() >= body * LARGER;

@@ -3,7 +3,6 @@ package io.vectorless.ingest.parse;
 import io.vectorless.ingest.parse.ocr.RecognizedLine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -79,18 +78,15 @@ final class OcrLines {
 
     /**
      * Box heights of body lines scatter by a point or two (a line without descenders is shorter): sizes within 20%
-     * of the recognised text's median become the median, so the layout rules see one body size and real headings.
+     * of the body size become the body size, so the layout rules see one body size and real headings. The body size
+     * is the median by characters, not by lines: on a short page headings are as many lines as body text, and a
+     * median of lines lands on a heading size, which then swallows the headings near it.
      */
     static List<List<PdfLine>> evenSizes(List<List<PdfLine>> pages, List<PdfLine> recognised) {
         if (recognised.isEmpty()) {
             return pages;
         }
-        float[] sizes = new float[recognised.size()];
-        for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = recognised.get(i).fontSize();
-        }
-        Arrays.sort(sizes);
-        float median = sizes[sizes.length / 2];
+        float median = characterMedian(recognised);
         java.util.Set<PdfLine> ocr = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         ocr.addAll(recognised);
         List<List<PdfLine>> out = new ArrayList<>(pages.size());
@@ -106,6 +102,20 @@ final class OcrLines {
             out.add(lines);
         }
         return out;
+    }
+
+    private static float characterMedian(List<PdfLine> lines) {
+        List<PdfLine> bySize = new ArrayList<>(lines);
+        bySize.sort((a, b) -> Float.compare(a.fontSize(), b.fontSize()));
+        long total = bySize.stream().mapToLong(line -> line.text().length()).sum();
+        long seen = 0;
+        for (PdfLine line : bySize) {
+            seen += line.text().length();
+            if (seen * 2 >= total) {
+                return line.fontSize();
+            }
+        }
+        return bySize.get(bySize.size() / 2).fontSize();
     }
 
     /**

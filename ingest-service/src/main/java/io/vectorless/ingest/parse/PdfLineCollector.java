@@ -18,6 +18,12 @@ import java.util.Locale;
  * set in two columns can be taken apart again.
  */
 final class PdfLineCollector extends PDFTextStripper {
+    /**
+     * Bold faces whose names do not say "bold": URW's "-Medi" (the Times, Palatino and Bookman bold most TeX papers
+     * are set in) and TeX's bold extended Computer Modern and EC fonts (CMBX10, CMMIB10, SFBX1000, ECBX1200).
+     */
+    private static final java.util.regex.Pattern BOLD_NAME = java.util.regex.Pattern.compile(
+            "-medi|^(?:[a-z]{6}\\+)?(?:cm|sf|ec|tc)(?:bx|b\\d|mib|ssbx|bxti|bxsl)");
     private final Deadline deadline;
     private final List<List<PdfLine>> pages = new ArrayList<>();
     private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
@@ -68,7 +74,12 @@ final class PdfLineCollector extends PDFTextStripper {
         float x0 = Float.MAX_VALUE;
         float x1 = -Float.MAX_VALUE;
         for (TextPosition position : positions) {
-            float size = position.getFontSizeInPt();
+            // the type's height, not its width: TeX's font expansion and condensed faces scale glyphs horizontally,
+            // which PDFBox's size in points (taken from the horizontal scale) reads as a smaller or larger type
+            float size = position.getTextMatrix().getScalingFactorY();
+            if (size <= 0) {
+                size = position.getFontSizeInPt();
+            }
             if (size <= 0) {
                 size = position.getHeightDir();
             }
@@ -171,7 +182,7 @@ final class PdfLineCollector extends PDFTextStripper {
         return boldFonts.computeIfAbsent(font, f -> {
             String name = f.getName() == null ? "" : f.getName().toLowerCase(Locale.ROOT);
             if (name.contains("bold") || name.contains("black") || name.contains("heavy")
-                    || name.contains("semibold") || name.contains("demi")) {
+                    || name.contains("semibold") || name.contains("demi") || BOLD_NAME.matcher(name).find()) {
                 return true;
             }
             PDFontDescriptor descriptor = f.getFontDescriptor();

@@ -23,6 +23,9 @@ final class PdfStructure {
     /** Share of the coarser source's headings the finer one must also find to be trusted as the same structure. */
     private static final double SAME_STRUCTURE = 0.5;
 
+    /** Below this share of its entries found on their pages, a printed contents list is not trusted. */
+    private static final double UNPLACED = 0.3;
+
     record Result(List<Anchor> anchors, StructureSource source, String layoutTitle) {
     }
 
@@ -56,9 +59,15 @@ final class PdfStructure {
             }
             return new Result(anchors, StructureSource.OUTLINE, layout.title());
         }
-        if (!toc.anchors().isEmpty()) {
+        Double located = located(toc.anchors());
+        if (!toc.anchors().isEmpty() && located < UNPLACED && layout.anchors().size() >= toc.anchors().size()) {
+            // a contents list whose titles are mostly not printed on the pages it was mapped to was misread (two
+            // columns of entries run together, say): the layout's headings are the safer structure
+            context.structureNote("the printed contents were set aside: only " + Math.round(located * 100)
+                    + "% of its entries were found on their pages");
+        } else if (!toc.anchors().isEmpty()) {
             List<Anchor> anchors = toc.anchors();
-            context.agreement(located(toc.anchors()));
+            context.agreement(located);
             if (shallow(toc.anchors(), layout.anchors(), pageCount)) {
                 anchors = deepen(toc.anchors(), layout.anchors());
                 context.structureNote(toc.anchors().size() + " printed contents entries deepened with "

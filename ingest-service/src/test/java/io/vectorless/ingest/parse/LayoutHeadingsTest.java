@@ -213,4 +213,49 @@ class LayoutHeadingsTest {
         assertThat(LayoutHeadings.detect(pages).anchors()).extracting(Anchor::title, Anchor::skip)
                 .containsExactly(tuple("Chapter 5 GNU Free Documentation License", 3));
     }
+
+    @Test
+    void aPapersHeadingsAreLearnedFromItsNumberedSections() {
+        Pages pages = new Pages();
+        pages.page().line("Scaling Attention to Long Documents", 17, true)
+                .line("Ada Lovelace Charles Babbage", 10, true)
+                .line("Abstract", 12, true).prose(6, 10)
+                .line("1 Introduction", 12, true).prose(10, 10);
+        pages.page().prose(4, 10)
+                .line("Accuracy on held-out pages", 14, false)
+                .line("2 Method", 12, true).prose(6, 10)
+                .line("2.1 Training setup", 10, true).prose(3, 10)
+                .line("Parser", 10, true).prose(3, 10);
+        pages.page().line("3 Results", 12, true).prose(8, 10)
+                .line("4 Conclusion", 12, true).prose(4, 10)
+                .line("References", 12, true).prose(6, 10);
+
+        LayoutHeadings.Result result = LayoutHeadings.detect(pages.build());
+
+        // authors, a chart's lettering and a table's bold header cell are not sections
+        assertThat(result.title()).isEqualTo("Scaling Attention to Long Documents");
+        assertThat(result.anchors()).extracting(Anchor::title, Anchor::level).containsExactly(
+                tuple("Abstract", 1), tuple("1 Introduction", 1), tuple("2 Method", 1),
+                tuple("2.1 Training setup", 2), tuple("3 Results", 1), tuple("4 Conclusion", 1),
+                tuple("References", 1));
+    }
+
+    @Test
+    void anSecFormsItemsAreSectionsWhateverSizeTheyAreSetIn() {
+        Pages pages = new Pages();
+        pages.page().line("PART I", 10, true).line("ITEM 1. BUSINESS", 10, true).prose(20, 9);
+        pages.page().line("ITEM 1A. RISK FACTORS", 10, true).prose(20, 9)
+                .line("Item 15 of this Annual Report on Form 10-K for additional information.", 9, false);
+        pages.page().line("PART II", 10, true)
+                .line("ITEM 7. MANAGEMENT'S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION", 10, true).prose(20, 9);
+        // an exhibit set in a larger type makes up much of the filing, so the body size comes out above the items'
+        for (int p = 0; p < 4; p++) {
+            pages.page().prose(40, 11);
+        }
+
+        assertThat(LayoutHeadings.detect(pages.build()).anchors()).extracting(Anchor::title, Anchor::level)
+                .containsExactly(tuple("PART I", 1), tuple("ITEM 1. BUSINESS", 2), tuple("ITEM 1A. RISK FACTORS", 2),
+                        tuple("PART II", 1),
+                        tuple("ITEM 7. MANAGEMENT'S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION", 2));
+    }
 }

@@ -1,0 +1,33 @@
+package io.vectorless.ingest.parse;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OcrLinesTest {
+    private static PdfLine line(int page, float size, String text) {
+        return new PdfLine(page, text, 100, 72, 400, size, 0f, false);
+    }
+
+    @Test
+    void bodySizeOfAShortScanIsTakenFromItsTextNotFromItsHeadings() {
+        // sizes as recognised on a two-page scan: as many heading lines as body lines, body lines scattering
+        List<PdfLine> one = List.of(line(1, 16, "Warehouse Safety Manual"),
+                line(1, 11, "Forklifts must be inspected before every shift."),
+                line(1, 11, "Operators wear high visibility vests at all times."),
+                line(1, 13.5f, "Loading Docks"), line(1, 11, "Dock doors stay closed when no truck is parked."));
+        List<PdfLine> two = List.of(line(2, 15.5f, "Fire Procedures"),
+                line(2, 11, "Extinguishers are checked monthly by the site lead."),
+                line(2, 13, "Evacuation routes are posted beside every exit."),
+                line(2, 13.5f, "Assembly Points"), line(2, 11, "Staff gather at the north car park."));
+        List<PdfLine> all = new java.util.ArrayList<>(one);
+        all.addAll(two);
+
+        List<List<PdfLine>> even = OcrLines.evenSizes(List.of(one, two), all);
+
+        assertThat(even.get(1)).extracting(PdfLine::fontSize).containsExactly(15.5f, 11f, 11f, 13.5f, 11f);
+        assertThat(even.get(0)).extracting(PdfLine::fontSize).containsExactly(16f, 11f, 11f, 13.5f, 11f);
+    }
+}
