@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vectorless.gateway.access.WorkspaceAccess;
-import io.vectorless.gateway.documents.TreeService;
+import io.vectorless.gateway.trees.TreeService;
 import io.vectorless.support.web.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

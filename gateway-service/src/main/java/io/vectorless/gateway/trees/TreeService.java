@@ -1,9 +1,9 @@
-package io.vectorless.gateway.documents;
+package io.vectorless.gateway.trees;
 
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.documents.storage.DocumentStore;
-import io.vectorless.gateway.storage.NodeStore;
+import io.vectorless.gateway.trees.storage.NodeStore;
 import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.schema.store.StoredNode;
 import io.vectorless.schema.store.StoredNodes;

@@ -1,4 +1,4 @@
-package io.vectorless.gateway.storage;
+package io.vectorless.gateway.trees.storage;
 
 import io.vectorless.schema.store.StoreFields.Node;
 import io.vectorless.schema.store.StoreNames;
