@@ -259,7 +259,8 @@ public final class RetrievalQualityBenchmark {
         return out;
     }
 
-    private static Set<Integer> chosenPages(QueryAnswer answer, long docId) {
+    /** Every page the answer's sources in document {@code docId} cover. */
+    static Set<Integer> chosenPages(QueryAnswer answer, long docId) {
         Set<Integer> out = new LinkedHashSet<>();
         for (QueryAnswer.Source source : answer.sources()) {
             if (source.docId() != docId || source.pages().isEmpty()) {
@@ -275,11 +276,11 @@ public final class RetrievalQualityBenchmark {
         return out;
     }
 
-    private static boolean hit(Set<Integer> chosen, Set<Integer> evidence) {
+    static boolean hit(Set<Integer> chosen, Set<Integer> evidence) {
         return chosen.stream().anyMatch(evidence::contains);
     }
 
-    private static int median(List<Integer> values) {
+    static int median(List<Integer> values) {
         List<Integer> sorted = new ArrayList<>(values);
         sorted.sort(Integer::compare);
         return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);

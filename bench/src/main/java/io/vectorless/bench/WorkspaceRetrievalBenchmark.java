@@ -57,6 +57,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static io.vectorless.bench.RetrievalQualityBenchmark.chosenPages;
+import static io.vectorless.bench.RetrievalQualityBenchmark.hit;
+import static io.vectorless.bench.RetrievalQualityBenchmark.median;
+
 /**
  * Retrieval without an LLM over the real corpus ({@code bench/real-corpus.sh}: 10-K/10-Q filings, agency reports and
  * trial protocols, papers, manuals), with questions assembled from the documents' own text, against BM25 over single
@@ -422,32 +426,6 @@ public final class WorkspaceRetrievalBenchmark {
             }
         }
         return out;
-    }
-
-    private static Set<Integer> chosenPages(QueryAnswer answer, long docId) {
-        Set<Integer> out = new LinkedHashSet<>();
-        for (QueryAnswer.Source source : answer.sources()) {
-            if (source.docId() != docId || source.pages().isEmpty()) {
-                continue;
-            }
-            String[] range = source.pages().split("-");
-            int from = Integer.parseInt(range[0]);
-            int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
-            for (int p = from; p <= to; p++) {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
-    private static boolean hit(Set<Integer> chosen, Set<Integer> evidence) {
-        return chosen.stream().anyMatch(evidence::contains);
-    }
-
-    private static int median(List<Integer> values) {
-        List<Integer> sorted = new ArrayList<>(values);
-        sorted.sort(Integer::compare);
-        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
     }
 
     private static long medianLong(List<Long> values) {
