@@ -2,6 +2,7 @@ package io.vectorless.gateway.documents;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vectorless.gateway.config.HealingProperties;
+import io.vectorless.gateway.config.Periodic;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.support.storage.ObjectStore;
@@ -16,9 +17,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +42,7 @@ public class OrphanSweeper {
     private final DocumentStore docs;
     private final HealingProperties healing;
     private final MeterRegistry meters;
-    private ScheduledExecutorService scheduler;
+    private Periodic periodic;
 
     public OrphanSweeper(ObjectStore store, DocumentStore docs, HealingProperties healing, MeterRegistry meters) {
         this.store = store;
@@ -59,24 +57,13 @@ public class OrphanSweeper {
         if (interval.isZero() || interval.isNegative()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "orphan-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                sweep(Instant.now());
-            } catch (RuntimeException e) {
-                log.warn("orphan sweep failed: {}", e.getMessage());
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        periodic = Periodic.start("orphan-sweeper", interval, interval, () -> sweep(Instant.now()));
     }
 
     @PreDestroy
     void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (periodic != null) {
+            periodic.close();
         }
     }
 

@@ -4,6 +4,7 @@ import io.vectorless.gateway.ragindex.RagIndexSync;
 
 import io.vectorless.gateway.config.GatewayProperties;
 import io.vectorless.gateway.config.HealingProperties;
+import io.vectorless.gateway.config.Periodic;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.domain.StallPolicy;
 import io.vectorless.gateway.documents.storage.DocumentStore;
@@ -20,9 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Makes sure no document stays in a non-final status forever: a document whose status has not changed for the
@@ -44,7 +42,7 @@ public class StallWatchdog {
     private final Duration maxQueueWait;
     private final PipelineQueues queues;
     private final MeterRegistry meters;
-    private ScheduledExecutorService scheduler;
+    private Periodic periodic;
 
     public StallWatchdog(DocumentStore docs, DocumentService documents, RagIndexSync ragSync,
                          GatewayProperties properties, HealingProperties healing, PipelineQueues queues,
@@ -61,26 +59,12 @@ public class StallWatchdog {
 
     @PostConstruct
     void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "stall-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::safeSweep, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        periodic = Periodic.start("stall-watchdog", interval, interval, () -> sweep(Instant.now()));
     }
 
     @PreDestroy
     void stop() {
-        scheduler.shutdownNow();
-    }
-
-    private void safeSweep() {
-        try {
-            sweep(Instant.now());
-        } catch (RuntimeException e) {
-            log.warn("stall watchdog sweep failed: {}", e.getMessage());
-        }
+        periodic.close();
     }
 
     /** One pass over stalled documents. */

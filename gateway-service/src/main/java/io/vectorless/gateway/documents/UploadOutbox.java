@@ -2,6 +2,7 @@ package io.vectorless.gateway.documents;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vectorless.gateway.config.OutboxProperties;
+import io.vectorless.gateway.config.Periodic;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.schema.EventJson;
@@ -16,8 +17,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +35,7 @@ public class UploadOutbox {
     private final MeterRegistry meters;
     private final Duration publishTimeout;
     private final Duration interval;
-    private ScheduledExecutorService scheduler;
+    private Periodic periodic;
 
     public UploadOutbox(DocumentStore docs, EventPublisher events, MeterRegistry meters,
                         OutboxProperties properties) {
@@ -110,25 +109,11 @@ public class UploadOutbox {
 
     @PostConstruct
     void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "upload-outbox");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::safeSweep, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        periodic = Periodic.start("upload-outbox", interval, interval, () -> sweep(Instant.now()));
     }
 
     @PreDestroy
     void stop() {
-        scheduler.shutdownNow();
-    }
-
-    private void safeSweep() {
-        try {
-            sweep(Instant.now());
-        } catch (RuntimeException e) {
-            log.warn("outbox sweep failed: {}", e.getMessage());
-        }
+        periodic.close();
     }
 }

@@ -3,6 +3,7 @@ package io.vectorless.gateway.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.vectorless.gateway.config.Periodic;
 import io.vectorless.gateway.messaging.KafkaBacklog;
 import io.vectorless.gateway.documents.storage.DocumentStatusCounts;
 import io.vectorless.schema.event.DocumentStatus;
@@ -19,9 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Gauges an operator watches, refreshed in the background (a scrape never waits on MongoDB or Kafka):
@@ -44,7 +42,7 @@ class OperationsGauges {
     private final MultiGauge lag;
     private final MultiGauge members;
     private final MultiGauge deadLetters;
-    private ScheduledExecutorService scheduler;
+    private Periodic periodic;
 
     OperationsGauges(DocumentStatusCounts counts, KafkaBacklog backlog, MessagingProperties messaging,
                      MeterRegistry registry, @Value("${vectorless.gateway.gauge-interval:15s}") Duration interval) {
@@ -62,17 +60,12 @@ class OperationsGauges {
 
     @PostConstruct
     void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "operations-gauges");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        periodic = Periodic.start("operations-gauges", Duration.ZERO, interval, this::refresh);
     }
 
     @PreDestroy
     void stop() {
-        scheduler.shutdownNow();
+        periodic.close();
         backlog.close();
     }
 
