@@ -141,16 +141,21 @@ public final class RetrievalQualityBenchmark {
     }
 
     private static QueryEngine engine(List<Manual> manuals) {
-        Map<Long, Manual> byId = new LinkedHashMap<>();
-        manuals.forEach(m -> byId.put(m.id(), m));
+        Map<Long, DocumentSearchIndex> indexes = new LinkedHashMap<>();
+        manuals.forEach(m -> indexes.put(m.id(), m.index()));
+        return engine(indexes, BUDGET);
+    }
+
+    /** A no-LLM query engine over ready indexes, as query-service runs it, with a page budget of {@code budget}. */
+    static QueryEngine engine(Map<Long, DocumentSearchIndex> indexes, int budget) {
         QuerySource source = new QuerySource() {
             public List<DocumentCard> answerableDocuments(long workspaceId) {
-                return manuals.stream().map(m -> new DocumentCard(m.id(), 1, m.index().docTitle(), "", List.of()))
-                        .toList();
+                return indexes.entrySet().stream()
+                        .map(e -> new DocumentCard(e.getKey(), 1, e.getValue().docTitle(), "", List.of())).toList();
             }
 
             public Optional<DocumentSearchIndex> index(DocumentCard card) {
-                return Optional.of(byId.get(card.docId()).index());
+                return Optional.ofNullable(indexes.get(card.docId()));
             }
 
             public Optional<byte[]> image(String key) {
@@ -158,7 +163,7 @@ public final class RetrievalQualityBenchmark {
             }
         };
         return new QueryEngine(source, new DisabledLlmClient(),
-                new QueryEngine.Settings(3, 5, 20, 24_000, 0, 16_000, 6, BUDGET), Executors.newFixedThreadPool(1));
+                new QueryEngine.Settings(3, 5, 20, 24_000, 0, 16_000, 6, budget), Executors.newFixedThreadPool(1));
     }
 
     private static Manual load(long id, Path file, DocumentParser parser) throws Exception {

@@ -11,8 +11,6 @@ import io.vectorless.ingest.parse.SourceFile;
 import io.vectorless.query.answer.QueryAnswer;
 import io.vectorless.query.answer.QueryEngine;
 import io.vectorless.query.answer.QueryRequest;
-import io.vectorless.query.answer.QuerySource;
-import io.vectorless.query.navigate.DocumentCard;
 import io.vectorless.schema.EventJson;
 import io.vectorless.schema.parsed.ParsedDocument;
 import io.vectorless.search.DocumentSearchIndex;
@@ -20,7 +18,6 @@ import io.vectorless.search.IndexInput;
 import io.vectorless.search.Languages;
 import io.vectorless.search.PageText;
 import io.vectorless.search.SearchIndexWriter;
-import io.vectorless.support.llm.DisabledLlmClient;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -49,10 +46,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -376,24 +371,9 @@ public final class WorkspaceRetrievalBenchmark {
     }
 
     private static QueryEngine engine(List<Doc> docs) {
-        Map<Long, Doc> byId = new LinkedHashMap<>();
-        docs.forEach(d -> byId.put(d.id(), d));
-        QuerySource source = new QuerySource() {
-            public List<DocumentCard> answerableDocuments(long workspaceId) {
-                return docs.stream().map(d -> new DocumentCard(d.id(), 1, d.index().docTitle(), "", List.of()))
-                        .toList();
-            }
-
-            public Optional<DocumentSearchIndex> index(DocumentCard card) {
-                return Optional.of(byId.get(card.docId()).index());
-            }
-
-            public Optional<byte[]> image(String key) {
-                return Optional.empty();
-            }
-        };
-        return new QueryEngine(source, new DisabledLlmClient(),
-                new QueryEngine.Settings(3, 5, 20, 24_000, 0, 16_000, 6, BUDGET), Executors.newFixedThreadPool(1));
+        Map<Long, DocumentSearchIndex> indexes = new LinkedHashMap<>();
+        docs.forEach(d -> indexes.put(d.id(), d.index()));
+        return RetrievalQualityBenchmark.engine(indexes, BUDGET);
     }
 
     private static ByteBuffersDirectory pageIndex(List<Doc> docs) throws Exception {
