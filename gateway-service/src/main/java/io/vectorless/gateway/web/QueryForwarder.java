@@ -142,14 +142,8 @@ class QueryForwarder {
 
     /** A user's model list: query-service's, less the workspaces the user does not own. */
     private ResponseEntity<StreamingResponseBody> filteredModels(Caller caller, HttpServletRequest request) {
-        HttpResponse<UpstreamBody> response;
-        try {
-            response = client.send(upstream(request, null).build(), UpstreamBody.handler(readTimeout));
-        } catch (IOException e) {
-            log.warn("query-service at {} is unreachable: {}", baseUrl, e.toString());
-            return unavailable(request.getRequestURI());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        HttpResponse<UpstreamBody> response = send(request, null);
+        if (response == null) {
             return unavailable(request.getRequestURI());
         }
         byte[] upstreamBody;
@@ -213,15 +207,22 @@ class QueryForwarder {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
-    private ResponseEntity<StreamingResponseBody> forward(HttpServletRequest request, byte[] body) {
-        HttpResponse<UpstreamBody> response;
+    /** The upstream answer, its body still to be read; {@code null} when query-service cannot be reached. */
+    private HttpResponse<UpstreamBody> send(HttpServletRequest request, byte[] body) {
         try {
-            response = client.send(upstream(request, body).build(), UpstreamBody.handler(readTimeout));
+            return client.send(upstream(request, body).build(), UpstreamBody.handler(readTimeout));
         } catch (IOException e) {
             log.warn("query-service at {} is unreachable: {}", baseUrl, e.toString());
-            return unavailable(request.getRequestURI());
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private ResponseEntity<StreamingResponseBody> forward(HttpServletRequest request, byte[] body) {
+        HttpResponse<UpstreamBody> response = send(request, body);
+        if (response == null) {
             return unavailable(request.getRequestURI());
         }
         HttpHeaders headers = new HttpHeaders();
