@@ -1,20 +1,15 @@
 package io.vectorless.bench;
 
+import io.vectorless.bench.StructureBenchmark.Heading;
 import io.vectorless.ingest.parse.DocumentParser;
-import io.vectorless.ingest.parse.OutlineDestinations;
 import io.vectorless.ingest.parse.ImageSink;
 import io.vectorless.ingest.parse.ParseLimits;
 import io.vectorless.ingest.parse.SourceFile;
 import io.vectorless.schema.parsed.Block;
 import io.vectorless.schema.parsed.ParsedDocument;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +30,6 @@ public final class RealPdfHeadings {
             + "(?:chapter|part|section|appendix|annex)\\s+(?:\\d+|[a-z]|[ivxlc]+)[.:]?\\s*"
             + "|(?:\\d+(?:\\.\\d+)*|[a-z](?:\\.\\d+)+)\\.?\\s*"
             + "|(?:[a-z]|[ivxlc]+)[.)]\\s+|[a-z]\\s+)");
-
-    private record Heading(int level, String title, int page) {
-    }
 
     private record Counts(int truth, int detected, int matched, int truthTop, int matchedTop) {
         Counts plus(Counts other) {
@@ -89,21 +81,8 @@ public final class RealPdfHeadings {
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             pages = document.getNumberOfPages();
             producer = producer(document);
-            truth = new ArrayList<>();
-            PDDocumentCatalog catalog = document.getDocumentCatalog();
-            if (catalog.getDocumentOutline() != null) {
-                walk(document, catalog.getDocumentOutline(), 1, truth);
-            }
-            // without bookmarks and named destinations the parser must find the structure on its own
-            catalog.setDocumentOutline(null);
-            catalog.getCOSObject().removeItem(COSName.DESTS);
-            if (catalog.getNames() != null) {
-                catalog.getNames().getCOSObject().removeItem(COSName.DESTS);
-            }
-            catalog.getCOSObject().removeItem(COSName.PAGE_LABELS);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            stripped = out.toByteArray();
+            truth = PdfNavigation.bookmarks(document);
+            stripped = PdfNavigation.withoutNavigation(document);
         }
         String name = file.getFileName().toString();
         if (truth.isEmpty()) {
@@ -180,22 +159,6 @@ public final class RealPdfHeadings {
         // twice: "Appendix A A sample session" is listed as "A A sample session"
         text = NUMBERING.matcher(NUMBERING.matcher(text).replaceFirst("")).replaceFirst("");
         return text.replaceAll("[^\\p{L}\\p{N}]+", "");
-    }
-
-    private static void walk(PDDocument document, PDOutlineNode node, int level, List<Heading> out) {
-        for (PDOutlineItem item : node.children()) {
-            if (out.size() > 20_000) {
-                return;
-            }
-            String title = item.getTitle() == null ? "" : item.getTitle().replaceAll("\\s+", " ").strip();
-            int page = OutlineDestinations.page(document, item);
-            if (page > 0 && !title.isEmpty()) {
-                out.add(new Heading(level, title, page));
-            }
-            if (item.hasChildren()) {
-                walk(document, item, level + 1, out);
-            }
-        }
     }
 
     private static String producer(PDDocument document) {

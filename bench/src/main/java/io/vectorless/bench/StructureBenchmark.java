@@ -7,7 +7,6 @@ import io.vectorless.indexer.tree.TreeBuilder;
 import io.vectorless.indexer.tree.TreeOptions;
 import io.vectorless.ingest.parse.DocumentParser;
 import io.vectorless.ingest.parse.ImageSink;
-import io.vectorless.ingest.parse.OutlineDestinations;
 import io.vectorless.ingest.parse.ParseLimits;
 import io.vectorless.ingest.parse.SourceFile;
 import io.vectorless.ingest.parse.ocr.OcrMode;
@@ -19,10 +18,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,18 +160,8 @@ public final class StructureBenchmark {
             nothingToRemove = catalog.getDocumentOutline() == null && catalog.getCOSObject().getItem(COSName.DESTS) == null
                     && (catalog.getNames() == null || catalog.getNames().getCOSObject().getItem(COSName.DESTS) == null)
                     && catalog.getCOSObject().getItem(COSName.PAGE_LABELS) == null;
-            if (catalog.getDocumentOutline() != null) {
-                walk(document, catalog.getDocumentOutline(), 1, bookmarks);
-            }
-            catalog.setDocumentOutline(null);
-            catalog.getCOSObject().removeItem(COSName.DESTS);
-            if (catalog.getNames() != null) {
-                catalog.getNames().getCOSObject().removeItem(COSName.DESTS);
-            }
-            catalog.getCOSObject().removeItem(COSName.PAGE_LABELS);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            stripped = out.toByteArray();
+            bookmarks.addAll(PdfNavigation.bookmarks(document));
+            stripped = PdfNavigation.withoutNavigation(document);
         }
         Path tocFile = file.resolveSibling(file.getFileName() + ".toc");
         List<Heading> truth = Files.exists(tocFile) ? readToc(tocFile) : bookmarks;
@@ -369,22 +355,6 @@ public final class StructureBenchmark {
                 case "Span", "Quoted", "Link" -> inlines(inline.path("c").get(1), out);
                 default -> {
                 }
-            }
-        }
-    }
-
-    private static void walk(PDDocument document, PDOutlineNode node, int level, List<Heading> out) {
-        for (PDOutlineItem item : node.children()) {
-            if (out.size() > 20_000) {
-                return;
-            }
-            String title = item.getTitle() == null ? "" : item.getTitle().replaceAll("\\s+", " ").strip();
-            int page = OutlineDestinations.page(document, item);
-            if (page > 0 && !title.isEmpty()) {
-                out.add(new Heading(level, title, page));
-            }
-            if (item.hasChildren()) {
-                walk(document, item, level + 1, out);
             }
         }
     }
