@@ -44,6 +44,8 @@ public final class IndexFields {
     public static final String TERMS = "terms";
     /** searched and stored (card): the opening pages' text (a title page, a filing's cover: names, form, period) */
     public static final String COVER = "cover";
+    /** searched (workspace card, built when a workspace is opened): registrant names and trading symbols */
+    public static final String NAMES = "names";
     /** stored (card): the overview (root summary) */
     public static final String OVERVIEW = "overview";
 

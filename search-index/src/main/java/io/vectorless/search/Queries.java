@@ -66,6 +66,11 @@ public final class Queries {
         return build(question, analyzers, CARD_FIELDS);
     }
 
+    /** Documents by the names their covers state (registrants, trading symbols). */
+    public static Query names(String question, Collection<Analyzer> analyzers) {
+        return build(question, analyzers, Map.of(IndexFields.NAMES, 1.0f));
+    }
+
     /** Documents by title and cover, with every pair of consecutive question terms also sought close together. */
     public static Query identity(String question, Collection<Analyzer> analyzers) {
         Set<String> terms = terms(question, analyzers);

@@ -34,23 +34,37 @@ import java.util.Set;
 public final class WorkspaceIndex {
     private static final int PASSAGE_HITS = 300;
     private static final int PASSAGES_PER_DOCUMENT = 3;
+    private static final int CARD = 0;
+    private static final int PASSAGES = 1;
+    private static final int TAKEN = 2;
+    private static final int IDENTITY = 3;
+    private static final int NAMES = 4;
+    private static final int PERIOD = 5;
+    private static final int FORM = 6;
+    private static final int SLOTS = 7;
 
     private final List<DocumentSearchIndex> documents;
     private final IndexSearcher cards;
     private final IndexSearcher passages;
     private final int[] starts;
     private final Set<Analyzer> analyzers;
+    private final List<DocumentFacts> facts;
 
     /**
-     * A document's routing evidence: how well its title and cover name what the question names ({@code identity}),
-     * how well its overview, section titles and frequent terms match ({@code card}), its best passages' scores.
+     * A document's routing evidence: how well its title and cover name what the question names, leaving out the
+     * period and form ({@code identity}); how well the registrant names and trading symbols on its cover do
+     * ({@code names}); how well the period and form the question names fit the ones its cover states, 0..1
+     * ({@code period}, {@code form}); how well its overview, section titles and frequent terms match
+     * ({@code card}); its best passages' scores.
      */
-    public record DocumentScore(DocumentSearchIndex document, double identity, double card, double passages) {
+    public record DocumentScore(DocumentSearchIndex document, double identity, double names, double period,
+                                double form, double card, double passages) {
     }
 
     public WorkspaceIndex(List<DocumentSearchIndex> documents) {
         this.documents = List.copyOf(documents);
         this.analyzers = new LinkedHashSet<>();
+        this.facts = documents.stream().map(d -> DocumentFacts.of(d.docTitle(), d.cover())).toList();
         documents.forEach(d -> analyzers.add(d.analyzer()));
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         // each card is analysed with its own document's analyzer up front; the writer only splits on spaces
@@ -65,6 +79,8 @@ public final class WorkspaceIndex {
                         Field.Store.NO));
                 card.add(new TextField(IndexFields.COVER, analysed(analyzer, CardText.words(d.cover())),
                         Field.Store.NO));
+                card.add(new TextField(IndexFields.NAMES, analysed(analyzer, CardText.words(facts.get(i)
+                        .namesText())), Field.Store.NO));
                 String routing = String.join("\n", d.overview(), String.join("\n", d.sectionTitles()), d.terms());
                 card.add(new TextField(IndexFields.ROUTING, analysed(analyzer, routing), Field.Store.NO));
                 writer.addDocument(card);
@@ -95,19 +111,19 @@ public final class WorkspaceIndex {
         return documents;
     }
 
-    /** Every document with any evidence, unordered: the caller decides how to weigh cards and passages. */
+    /** What the cover of each document states as fields, in {@link #documents()} order. */
+    public List<DocumentFacts> facts() {
+        return facts;
+    }
+
+    /** Every document with any evidence, unordered: the caller decides how to weigh the kinds of evidence. */
     public List<DocumentScore> score(String question) {
+        QuestionFacts asked = QuestionFacts.of(question);
         Map<Integer, double[]> byDocument = new LinkedHashMap<>();
         try {
-            for (ScoreDoc hit : cards.search(Queries.cards(question, analyzers), documents.size()).scoreDocs) {
-                int i = cards.storedFields().document(hit.doc).getField("i").numericValue().intValue();
-                byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 3])[0] = hit.score;
-            }
-            for (ScoreDoc hit : cards.search(Queries.identity(question, analyzers), documents.size()).scoreDocs) {
-                int i = cards.storedFields().document(hit.doc).getField("i").numericValue().intValue();
-                byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 3])[PASSAGES_PER_DOCUMENT + 2]
-                        = hit.score;
-            }
+            collect(byDocument, CARD, cards.search(Queries.cards(question, analyzers), documents.size()));
+            collect(byDocument, IDENTITY, cards.search(Queries.identity(asked.rest(), analyzers), documents.size()));
+            collect(byDocument, NAMES, cards.search(Queries.names(asked.rest(), analyzers), documents.size()));
             TopDocs top = passages.search(Queries.sections(question, analyzers), PASSAGE_HITS);
             for (ScoreDoc hit : top.scoreDocs) {
                 int i = Arrays.binarySearch(starts, hit.doc);
@@ -115,19 +131,36 @@ public final class WorkspaceIndex {
                 while (i + 1 < starts.length - 1 && starts[i + 1] == hit.doc) {
                     i++;
                 }
-                double[] scores = byDocument.computeIfAbsent(i, k -> new double[PASSAGES_PER_DOCUMENT + 3]);
-                int taken = (int) scores[PASSAGES_PER_DOCUMENT + 1];
-                if (taken < PASSAGES_PER_DOCUMENT) {
-                    scores[1] += hit.score / PASSAGES_PER_DOCUMENT;
-                    scores[PASSAGES_PER_DOCUMENT + 1] = taken + 1;
+                double[] scores = byDocument.computeIfAbsent(i, k -> new double[SLOTS]);
+                if (scores[TAKEN] < PASSAGES_PER_DOCUMENT) {
+                    scores[PASSAGES] += hit.score / PASSAGES_PER_DOCUMENT;
+                    scores[TAKEN]++;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (asked.namesPeriodOrForm()) {
+            for (int i = 0; i < documents.size(); i++) {
+                double period = facts.get(i).period(asked);
+                double form = facts.get(i).form(asked);
+                if (period > 0 || form > 0) {
+                    double[] scores = byDocument.computeIfAbsent(i, k -> new double[SLOTS]);
+                    scores[PERIOD] = period;
+                    scores[FORM] = form;
+                }
+            }
+        }
         List<DocumentScore> out = new ArrayList<>();
-        byDocument.forEach((i, s) -> out.add(new DocumentScore(documents.get(i), s[PASSAGES_PER_DOCUMENT + 2], s[0],
-                s[1])));
+        byDocument.forEach((i, s) -> out.add(new DocumentScore(documents.get(i), s[IDENTITY], s[NAMES], s[PERIOD],
+                s[FORM], s[CARD], s[PASSAGES])));
         return out;
+    }
+
+    private void collect(Map<Integer, double[]> byDocument, int slot, TopDocs hits) throws IOException {
+        for (ScoreDoc hit : hits.scoreDocs) {
+            int i = cards.storedFields().document(hit.doc).getField("i").numericValue().intValue();
+            byDocument.computeIfAbsent(i, k -> new double[SLOTS])[slot] = hit.score;
+        }
     }
 }

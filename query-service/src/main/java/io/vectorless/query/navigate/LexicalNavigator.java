@@ -1,7 +1,9 @@
 package io.vectorless.query.navigate;
 
 import io.vectorless.schema.tree.TreeNode;
+import io.vectorless.search.DocumentFacts;
 import io.vectorless.search.Queries;
+import io.vectorless.search.QuestionFacts;
 import io.vectorless.search.WorkspaceIndex;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -24,6 +26,17 @@ public final class LexicalNavigator {
     private static final double LEADER_RATIO = 0.6;
     /** Overview, section titles and frequent terms say what a document is about, less sharply than its passages. */
     private static final double CARD_WEIGHT = 0.5;
+    /**
+     * A registrant's name or trading symbol on a cover names one issuer's documents; the period and the form the
+     * question names (fiscal year, quarter, 10-K or 10-Q) then pick among them. Both are matched as fields, so the
+     * date and form words every cover carries do not count as evidence for all of them alike.
+     */
+    private static final double NAMES_WEIGHT = 1.0;
+    private static final double PERIOD_WEIGHT = 0.6;
+    private static final double FORM_WEIGHT = 0.3;
+    /** Inside the routed documents, how much a passage of the period and form asked about is preferred. */
+    private static final double PERIOD_PRIOR = 0.5;
+    private static final double FORM_PRIOR = 0.2;
     /** Units scoring under this share of the best one are noise, not evidence. */
     private static final double UNIT_RATIO = 0.25;
 
@@ -47,9 +60,10 @@ public final class LexicalNavigator {
         Map<Long, IndexedDocument> byId = new HashMap<>();
         documents.forEach(d -> byId.put(d.index().documentId(), d));
         List<WorkspaceIndex.DocumentScore> scores = workspace.score(question);
-        double maxIdentity = scores.stream().mapToDouble(WorkspaceIndex.DocumentScore::identity).max().orElse(0);
-        double maxCard = scores.stream().mapToDouble(WorkspaceIndex.DocumentScore::card).max().orElse(0);
-        double maxPassages = scores.stream().mapToDouble(WorkspaceIndex.DocumentScore::passages).max().orElse(0);
+        double maxIdentity = max(scores, WorkspaceIndex.DocumentScore::identity);
+        double maxNames = max(scores, WorkspaceIndex.DocumentScore::names);
+        double maxCard = max(scores, WorkspaceIndex.DocumentScore::card);
+        double maxPassages = max(scores, WorkspaceIndex.DocumentScore::passages);
         List<RankedDocument> out = new ArrayList<>();
         for (WorkspaceIndex.DocumentScore s : scores) {
             IndexedDocument doc = byId.get(s.document().documentId());
@@ -57,14 +71,22 @@ public final class LexicalNavigator {
                 continue;
             }
             double identity = maxIdentity > 0 ? s.identity() / maxIdentity : 0;
+            double names = maxNames > 0 ? s.names() / maxNames : 0;
             double card = maxCard > 0 ? s.card() / maxCard : 0;
             double passages = maxPassages > 0 ? s.passages() / maxPassages : 0;
-            out.add(new RankedDocument(doc, identity + CARD_WEIGHT * card + passages, String.format(Locale.ROOT,
-                    "title and cover %.2f, overview and sections %.2f, best passages %.2f", identity, card,
-                    passages)));
+            double score = identity + NAMES_WEIGHT * names + PERIOD_WEIGHT * s.period() + FORM_WEIGHT * s.form()
+                    + CARD_WEIGHT * card + passages;
+            out.add(new RankedDocument(doc, score, String.format(Locale.ROOT, "title and cover %.2f, named %.2f, "
+                    + "period %.2f, form %.0f, overview and sections %.2f, best passages %.2f", identity, names,
+                    s.period(), s.form(), card, passages)));
         }
         out.sort(Comparator.comparingDouble(RankedDocument::score).reversed());
         return out;
+    }
+
+    private static double max(List<WorkspaceIndex.DocumentScore> scores,
+                              java.util.function.ToDoubleFunction<WorkspaceIndex.DocumentScore> part) {
+        return scores.stream().mapToDouble(part).max().orElse(0);
     }
 
     public Routing route(WorkspaceIndex workspace, List<IndexedDocument> documents, String question) {
@@ -93,8 +115,13 @@ public final class LexicalNavigator {
     /** The best few sections or pages across the documents within the page budget; empty when nothing matches. */
     public Selection select(List<IndexedDocument> documents, String question) {
         List<TreeSearch.Unit> units = new ArrayList<>();
+        QuestionFacts asked = QuestionFacts.of(question);
         for (IndexedDocument doc : documents) {
-            units.addAll(TreeSearch.units(doc, question));
+            double prior = documents.size() > 1 && asked.namesPeriodOrForm() ? prior(doc, asked) : 1;
+            for (TreeSearch.Unit unit : TreeSearch.units(doc, question)) {
+                units.add(prior == 1 ? unit : unit.times(prior, String.format(Locale.ROOT,
+                        "x%.2f for the period and form asked", prior)));
+            }
         }
         units.sort(Comparator.comparingDouble(TreeSearch.Unit::score).reversed());
         if (units.isEmpty()) {
@@ -146,6 +173,15 @@ public final class LexicalNavigator {
         }
         return new Selection(refs, "Search over the document index (" + used + " page(s) of " + pageBudget
                 + " in budget): " + String.join("; ", why) + ".");
+    }
+
+    /**
+     * Filings of one company for several years share most of their text, so the passage asked about is found in
+     * each of them nearly alike; the one whose cover states the period and form the question names is the one meant.
+     */
+    private static double prior(IndexedDocument doc, QuestionFacts asked) {
+        DocumentFacts facts = DocumentFacts.of(doc.index().docTitle(), doc.index().cover());
+        return 1 + PERIOD_PRIOR * facts.period(asked) + FORM_PRIOR * facts.form(asked);
     }
 
     /** The question's terms the place itself contains, as the analyzer sees them (stems). */

@@ -43,6 +43,10 @@ final class TreeSearch {
             return page > 0 ? page : Math.max(section.startPage(), section.endPage());
         }
 
+        Unit times(double factor, String reason) {
+            return new Unit(doc, section, page, score * factor, why + "; " + reason);
+        }
+
         Unit plus(double extra, String reason) {
             return new Unit(doc, section, page, score + extra, why + "; " + reason);
         }
