@@ -24,8 +24,15 @@ import java.util.Set;
  */
 public final class LexicalNavigator {
     private static final double LEADER_RATIO = 0.6;
-    /** Overview, section titles and frequent terms say what a document is about, less sharply than its passages. */
+    /**
+     * The passages holding the question's words are the sharpest evidence of the document meant; overview, section
+     * titles and frequent terms say what a document is about, less sharply; the title and cover's words (a paper's
+     * abstract, a filing's boilerplate) less still, now that the names, period and form they state are matched as
+     * fields.
+     */
+    private static final double PASSAGES_WEIGHT = 1.5;
     private static final double CARD_WEIGHT = 0.5;
+    private static final double IDENTITY_WEIGHT = 0.5;
     /**
      * A registrant's name or trading symbol on a cover names one issuer's documents; the period and the form the
      * question names (fiscal year, quarter, 10-K or 10-Q) then pick among them. Both are matched as fields, so the
@@ -74,8 +81,8 @@ public final class LexicalNavigator {
             double names = maxNames > 0 ? s.names() / maxNames : 0;
             double card = maxCard > 0 ? s.card() / maxCard : 0;
             double passages = maxPassages > 0 ? s.passages() / maxPassages : 0;
-            double score = identity + NAMES_WEIGHT * names + PERIOD_WEIGHT * s.period() + FORM_WEIGHT * s.form()
-                    + CARD_WEIGHT * card + passages;
+            double score = IDENTITY_WEIGHT * identity + NAMES_WEIGHT * names + PERIOD_WEIGHT * s.period() + FORM_WEIGHT * s.form()
+                    + CARD_WEIGHT * card + PASSAGES_WEIGHT * passages;
             out.add(new RankedDocument(doc, score, String.format(Locale.ROOT, "title and cover %.2f, named %.2f, "
                     + "period %.2f, form %.0f, overview and sections %.2f, best passages %.2f", identity, names,
                     s.period(), s.form(), card, passages)));

@@ -24,7 +24,11 @@ import java.util.Set;
  * (with its sub-sections) or one page of a long section.
  */
 final class TreeSearch {
-    static final int TIGHT_PAGES = 2;
+    /**
+     * A unit is one page: a two-page section that matches lifts the page inside it that matched (or stands by its
+     * first page), so that a budget of five pages holds five places rather than two or three.
+     */
+    static final int TIGHT_PAGES = 1;
     private static final int HITS = 80;
     /** How much of a matching chapter's score passes to what is inside it. */
     private static final double CHAPTER_SHARE = 0.35;
