@@ -20,6 +20,7 @@ public record QuestionFacts(Set<Integer> years, int quarter, String form, String
             + "4th)\\s+(?:fiscal\\s+)?quarter)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern FORM = Pattern.compile("\\b(?:form\\s+)?(10-?K|10-?Q|20-?F|40-?F|8-?K)\\b|\\b(annual|"
             + "quarterly)\\s+(?:report|filing)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['’]s\\b");
     private static final Pattern FISCAL = Pattern.compile("\\bfiscal(?:\\s+year)?\\b", Pattern.CASE_INSENSITIVE);
 
     public static QuestionFacts of(String question) {
@@ -46,6 +47,8 @@ public record QuestionFacts(Set<Integer> years, int quarter, String form, String
         }
         String rest = FISCAL.matcher(FORM.matcher(QUARTER.matcher(SHORT_FISCAL_YEAR.matcher(YEAR.matcher(text)
                 .replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
+        // "Acme's" names Acme under every analyzer, including those that keep the possessive on the word
+        rest = POSSESSIVE.matcher(rest).replaceAll("");
         return new QuestionFacts(Set.copyOf(years), quarter, form, rest.replaceAll("\\s+", " ").strip());
     }
 

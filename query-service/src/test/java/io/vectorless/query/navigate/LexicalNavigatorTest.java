@@ -167,4 +167,47 @@ class LexicalNavigatorTest {
             assertThat(s.node().nodeId()).isEqualTo("2");
         });
     }
+
+    @Test
+    void aQuestionNamingCompanyAndYearReachesThatFilingAmongTheCompanysOtherYearsAndOtherCompanies() {
+        List<IndexedDocument> filings = new ArrayList<>();
+        for (int year = 2020; year <= 2022; year++) {
+            filings.add(filing(year, "000101872" + year, "ACME.COM, INC.", "ACME", year));
+        }
+        // another company's filing whose title says "10-K" and the year, which a bag of words would match
+        filings.add(filing(100, "Form 10-K for Globex Corp filed 02/02/2022", "GLOBEX CORPORATION", "GBX", 2021));
+
+        String question = "In Acme's 10-K for fiscal 2021, why did subscription renewals grow in every region?";
+        Routing routing = navigator.route(SampleTrees.workspace(filings), filings, question);
+        Selection selection = navigator.select(filings.stream().filter(f -> routing.documents().stream()
+                .anyMatch(c -> c.docId() == f.card().docId())).toList(), question);
+
+        assertThat(filings.get(0).index().language()).isEqualTo("en");
+        assertThat(routing.documents()).extracting(DocumentCard::docId).first().isEqualTo(2021L);
+        assertThat(routing.documents()).extracting(DocumentCard::docId).doesNotContain(100L);
+        assertThat(selection.sections()).first().satisfies(s -> {
+            assertThat(s.docId()).isEqualTo(2021L);
+            assertThat(s.node().pages()).isEqualTo("5");
+        });
+    }
+
+    /** A filing whose text is the same every year (as a company's filings mostly are) but for its cover. */
+    private static IndexedDocument filing(long id, String title, String registrant, String symbol, int year) {
+        TreeNode root = node("root", title, "", 0, 1, 8, "",
+                node("1", "Cover", "", 1, 1, 1, ""),
+                node("2", "Management Discussion", "", 1, 2, 8, "The results of the segments were stable, and the "
+                        + "markets in which we operate did not change during the year. Net sales increased because "
+                        + "subscription renewals grew in every region."));
+        List<PageText> pages = new ArrayList<>();
+        pages.add(new PageText(1, "FORM 10-K\nFor the fiscal year ended December 31, " + year + "\n" + registrant
+                + "\n(Exact name of registrant as specified in its charter)\nCommon Stock, par value $.01 per share "
+                + symbol + " Nasdaq Global Select Market\n" + "Indicate by check mark whether the registrant has filed all "
+                + "reports required to be filed by Section 13 or 15(d) of the Securities Exchange Act. ".repeat(12)));
+        for (int p = 2; p <= 8; p++) {
+            pages.add(new PageText(p, "The results of the segment in region " + p + " were stable, and the markets in "
+                    + "which we operate did not change during the year."));
+        }
+        pages.set(4, new PageText(5, "Net sales increased because subscription renewals grew in every region."));
+        return SampleTrees.doc(id, root, pages);
+    }
 }
