@@ -224,7 +224,13 @@ public final class WorkspaceRetrievalBenchmark {
                         System.out.println("  not routed " + doc.name() + ": " + q.text() + " -> "
                                 + answer.routingReasoning());
                     }
-                    n[2] += hit(chosenPages(answer, doc.id()), q.evidence()) ? 1 : 0;
+                    boolean found = hit(chosenPages(answer, doc.id()), q.evidence());
+                    n[2] += found ? 1 : 0;
+                    if (VERBOSE && routed && !found) {
+                        System.out.println("  routed, not found " + doc.name() + ": " + q.text() + " evidence "
+                                + q.evidence() + " chosen " + answer.sources().stream().map(s -> s.docTitle() + " p"
+                                + s.pages()).toList());
+                    }
                     n[3] += hit(bm25(pages, q.text(), BUDGET, doc.id()), q.evidence()) ? 1 : 0;
                 }
             }

@@ -44,6 +44,8 @@ public final class LexicalNavigator {
     /** Inside the routed documents, how much a passage of the period and form asked about is preferred. */
     private static final double PERIOD_PRIOR = 0.5;
     private static final double FORM_PRIOR = 0.2;
+    /** How much less a place in the next routed document counts than an equal one in the document before it. */
+    private static final double RANK_DECAY = 0.3;
     /** Units scoring under this share of the best one are noise, not evidence. */
     private static final double UNIT_RATIO = 0.25;
 
@@ -119,16 +121,28 @@ public final class LexicalNavigator {
         return new Routing(chosen, "Routed by the workspace's search index to " + String.join("; ", why) + ".");
     }
 
-    /** The best few sections or pages across the documents within the page budget; empty when nothing matches. */
+    /**
+     * The best few sections or pages across the documents (in routing order, best first) within the page budget;
+     * empty when nothing matches.
+     */
     public Selection select(List<IndexedDocument> documents, String question) {
         List<TreeSearch.Unit> units = new ArrayList<>();
         QuestionFacts asked = QuestionFacts.of(question);
+        int rank = 0;
         for (IndexedDocument doc : documents) {
-            double prior = documents.size() > 1 && asked.namesPeriodOrForm() ? prior(doc, asked) : 1;
-            for (TreeSearch.Unit unit : TreeSearch.units(doc, question)) {
-                units.add(prior == 1 ? unit : unit.times(prior, String.format(Locale.ROOT,
-                        "x%.2f for the period and form asked", prior)));
+            List<TreeSearch.Unit> found = TreeSearch.units(doc, question);
+            if (documents.size() <= 1 || found.isEmpty()) {
+                units.addAll(found);
+                continue;
             }
+            double facts = asked.namesPeriodOrForm() ? prior(doc, asked) : 1;
+            // each document's scores are relative to its own best place (BM25 from separate indexes does not
+            // compare across documents), and the routing order, best first, breaks the ties that leaves
+            double scale = facts / (found.get(0).score() * (1 + RANK_DECAY * rank++));
+            String why = facts == 1 ? "relative to the document's best place"
+                    : String.format(Locale.ROOT, "relative to the document's best place, x%.2f for the period and "
+                    + "form asked", facts);
+            found.forEach(unit -> units.add(unit.times(scale, why)));
         }
         units.sort(Comparator.comparingDouble(TreeSearch.Unit::score).reversed());
         if (units.isEmpty()) {
