@@ -191,6 +191,29 @@ class LexicalNavigatorTest {
         });
     }
 
+    @Test
+    void theFirstRoutedDocumentsPassageIsNotCrowdedOutByRarerWordsInALargerDocument() {
+        TreeNode bakery = node("root", "Sourdough Starter Care", "", 0, 1, 3, "",
+                node("1", "Starter basics", "", 1, 1, 1, "A starter is flour and water; the starter holds the yeast."),
+                node("2", "Feeding", "", 1, 2, 2, "Feed the starter twice a day; a fed starter doubles in hours."),
+                node("3", "Storing", "", 1, 3, 3, "Keep the starter in the fridge; the starter sleeps there."));
+        List<TreeNode> chapters = new ArrayList<>();
+        for (int c = 1; c <= 20; c++) {
+            chapters.add(node(Integer.toString(c), "Chapter " + c, "", 1, c, c, c == 7
+                    ? "Feed the paper tray before the starter motor of the printer warms up."
+                    : "The printer prints pages of text in black and white at good speed " + c + "."));
+        }
+        TreeNode printer = node("root", "Printer Manual", "", 0, 1, 20, "", chapters.toArray(TreeNode[]::new));
+        List<IndexedDocument> routed = List.of(SampleTrees.doc(21, bakery), SampleTrees.doc(22, printer));
+
+        Selection selection = navigator.select(routed, "How often do I feed the starter?");
+
+        assertThat(selection.sections()).first().satisfies(s -> {
+            assertThat(s.docId()).isEqualTo(21L);
+            assertThat(s.node().nodeId()).isEqualTo("2");
+        });
+    }
+
     /** A filing whose text is the same every year (as a company's filings mostly are) but for its cover. */
     private static IndexedDocument filing(long id, String title, String registrant, String symbol, int year) {
         TreeNode root = node("root", title, "", 0, 1, 8, "",
