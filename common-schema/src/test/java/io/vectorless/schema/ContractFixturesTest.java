@@ -158,7 +158,8 @@ public class ContractFixturesTest {
                     new IndexResult("Research Paper Title", "This paper discusses...", 24, 5, 15, 48213, 61440, 0,
                             new StructureReport("outline", Map.of("outline", 9, "contents", 24, "layout", 31), 0.89,
                                     0.97, 24, StructureReport.HIGH,
-                                    List.of("9 bookmark sections deepened with 15 entries of the printed contents"))));
+                                    List.of("9 bookmark sections deepened with 15 entries of the printed contents")),
+                            "research_paper.pdf"));
         }
 
         public static DocumentStatusChanged failed() {
