@@ -96,6 +96,8 @@ public final class ProcessStack implements AutoCloseable {
             }
             Map<String, String> front = new LinkedHashMap<>(common);
             front.put("vectorless.gateway.query-service-url", "http://127.0.0.1:" + queryPort);
+            // any indexer answers for the nodes (they share them); the first one is the gateway's
+            front.put("vectorless.gateway.indexer.url", "http://127.0.0.1:" + ports.indexer(1));
             gateway = launch("gateway", GatewayApplication.class, ports.gateway(), front, config, classpath, logs);
             for (ServiceProcess process : processes) {
                 process.awaitUp(START_TIMEOUT);
