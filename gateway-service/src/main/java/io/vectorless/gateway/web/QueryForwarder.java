@@ -17,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -38,13 +37,16 @@ import java.util.List;
  * Forwards chat calls to query-service (the model list is the gateway's own, see {@code ModelController}) and streams the answer back as it is produced. Any other /v1 path
  * is forwarded as well, so OpenAI clients get OpenAI-shaped answers for everything under /v1.
  * <p>
- * A small forwarder rather than a routing library (Spring Cloud Gateway Server MVC), because what the routes do
- * besides forwarding is per caller and per body: the question's workspace is checked and a user key's username
- * written into the body ({@link ChatScope}), each SSE
- * chunk is flushed the moment it arrives, and a stream that breaks after it started ends with an error event in
- * OpenAI's shape. Those would be custom filter functions in the library, i.e. this code again behind its
- * configuration. The upstream has a connect timeout, a timeout until its answer starts, and the same limit on
- * silence between chunks ({@code vectorless.gateway.query-service-*-timeout}).
+ * A small forwarder rather than Spring Cloud Gateway Server MVC (tried: 4.3.3 from spring-cloud-dependencies
+ * 2025.0.x). The library streams SSE with a flush per read, its route filters can do the per-caller body work
+ * ({@link ChatScope}: the question's workspace checked, a user key's username written into the body) and an
+ * {@code onError} filter can answer 503. It falls short on two things this API promises: its read timeout (JDK
+ * client, the only one on the classpath) ends when the answer's headers arrive, so a stream that goes silent
+ * midway hangs until the servlet's async timeout; and a stream that breaks after it started ends as if complete,
+ * because the body copy is the library's own, where an OpenAI error event cannot be written. Both need a custom
+ * proxy exchange, i.e. this code again behind the library's configuration. The upstream here has a connect
+ * timeout, a timeout until its answer starts and the same limit on silence between chunks
+ * ({@code vectorless.gateway.query-service-*-timeout}), and a broken stream ends with an error event.
  */
 @RestController
 class QueryForwarder {

@@ -8,7 +8,6 @@ import io.vectorless.query.answer.QueryRequest;
 import io.vectorless.query.navigate.Turn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
