@@ -105,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
             }
             Map<String, String> gateway = new LinkedHashMap<>(common);
             gateway.put("vectorless.gateway.query-service-url", queryUrl);
-            gateway.put("vectorless.gateway.indexer.url", indexerUrl);
+            gateway.put("vectorless.gateway.indexer.urls", indexerUrl);
             gatewayUrl = "http://127.0.0.1:" + port(start(GatewayApplication::builder, config.ports().gateway(), gateway));
             awaitReady(READY_TIMEOUT);
         } catch (RuntimeException e) {

@@ -96,8 +96,12 @@ public final class ProcessStack implements AutoCloseable {
             }
             Map<String, String> front = new LinkedHashMap<>(common);
             front.put("vectorless.gateway.query-service-url", "http://127.0.0.1:" + queryPort);
-            // any indexer answers for the nodes (they share them); the first one is the gateway's
-            front.put("vectorless.gateway.indexer.url", "http://127.0.0.1:" + ports.indexer(1));
+            // any indexer answers for the nodes (they share them): the gateway asks them in turn
+            List<String> indexerUrls = new ArrayList<>();
+            for (int i = 1; i <= config.indexers(); i++) {
+                indexerUrls.add("http://127.0.0.1:" + ports.indexer(i));
+            }
+            front.put("vectorless.gateway.indexer.urls", String.join(",", indexerUrls));
             gateway = launch("gateway", GatewayApplication.class, ports.gateway(), front, config, classpath, logs);
             for (ServiceProcess process : processes) {
                 process.awaitUp(START_TIMEOUT);

@@ -63,7 +63,7 @@ public abstract class GatewayTestBase {
     @DynamicPropertySource
     static void queryService(DynamicPropertyRegistry registry) {
         registry.add("vectorless.gateway.query-service-url", () -> FakeQueryService.shared().url());
-        registry.add("vectorless.gateway.indexer.url", () -> FakeIndexer.shared().url());
+        registry.add("vectorless.gateway.indexer.urls", () -> FakeIndexer.shared().url());
     }
 
     @BeforeEach

@@ -31,15 +31,15 @@ public class IndexerNodes {
     private static final Logger log = LoggerFactory.getLogger(IndexerNodes.class);
 
     private final HttpClient client;
-    private final String baseUrl;
+    private final List<String> baseUrls;
     private final Duration readTimeout;
     private final String serviceKey;
 
     public IndexerNodes(IndexerProperties properties, ObjectProvider<AuthProperties> auth) {
         this.client = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
-        String url = properties.url();
-        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.baseUrls = properties.urls().stream().map(String::strip).filter(url -> !url.isEmpty())
+                .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url).toList();
         this.readTimeout = properties.readTimeout();
         AuthProperties authProperties = auth.getIfAvailable();
         // services call each other with the service key; the gateway has already checked what the caller may see
@@ -57,32 +57,32 @@ public class IndexerNodes {
         return ask(documentId, NodeApi.node(documentId, version, nodeId), NodeApi.NodeDetail.class);
     }
 
+    /** Asks each replica in turn; the first answer counts (they share the nodes, so a 404 is everyone's). */
     private <T> Optional<T> ask(long documentId, String path, Class<T> type) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(readTimeout)
-                .header("Accept", "application/json").GET();
-        if (serviceKey != null) {
-            request.header("Authorization", "Bearer " + serviceKey);
+        String failure = "no indexer address is configured";
+        for (String baseUrl : baseUrls) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(readTimeout)
+                    .header("Accept", "application/json").GET();
+            if (serviceKey != null) {
+                request.header("Authorization", "Bearer " + serviceKey);
+            }
+            try {
+                HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() == 404) {
+                    return Optional.empty();
+                }
+                if (response.statusCode() == 200) {
+                    return Optional.of(EventJson.mapper().readValue(response.body(), type));
+                }
+                failure = baseUrl + " answered " + response.statusCode();
+            } catch (IOException e) {
+                failure = baseUrl + ": " + e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unavailable(documentId, "interrupted");
+            }
         }
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw unavailable(documentId, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(documentId, "interrupted");
-        }
-        if (response.statusCode() == 404) {
-            return Optional.empty();
-        }
-        if (response.statusCode() != 200) {
-            throw unavailable(documentId, "status " + response.statusCode());
-        }
-        try {
-            return Optional.of(EventJson.mapper().readValue(response.body(), type));
-        } catch (IOException e) {
-            throw unavailable(documentId, "unreadable answer: " + e.getMessage());
-        }
+        throw unavailable(documentId, failure);
     }
 
     private static ApiException unavailable(long documentId, String why) {
