@@ -1,5 +1,6 @@
 package io.vectorless.gateway.web;
 
+import io.vectorless.schema.WorkspaceModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,8 +10,6 @@ import io.vectorless.support.web.Caller;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The gateway's check of a chat call before it goes to query-service, which trusts the gateway: the workspace a
@@ -19,9 +18,6 @@ import java.util.regex.Pattern;
  */
 @Component
 class ChatScope {
-    static final String MODEL_PREFIX = "pageindex-ws-";
-    private static final Pattern MODEL = Pattern.compile(Pattern.quote(MODEL_PREFIX) + "([0-9]{1,18})");
-
     private final WorkspaceAccess access;
     private final ObjectMapper json;
 
@@ -70,8 +66,8 @@ class ChatScope {
         if (parsed == null || !parsed.path("model").isTextual()) {
             return true; // no model named: query-service answers 400 without touching any workspace
         }
-        Matcher m = MODEL.matcher(parsed.path("model").asText());
-        return m.matches() && access.canSeeWorkspace(caller, Long.parseLong(m.group(1)));
+        return WorkspaceModels.workspaceId(parsed.path("model").asText())
+                .filter(id -> access.canSeeWorkspace(caller, id)).isPresent();
     }
 
     private static Long workspaceId(JsonNode value) {

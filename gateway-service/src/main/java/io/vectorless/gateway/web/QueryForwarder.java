@@ -1,5 +1,6 @@
 package io.vectorless.gateway.web;
 
+import io.vectorless.schema.WorkspaceModels;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -121,7 +122,7 @@ class QueryForwarder {
 
     private static ResponseEntity<StreamingResponseBody> modelNotFound() {
         // the words query-service uses for a workspace that does not exist, so a user learns nothing more
-        String detail = "The model does not exist; models are " + ChatScope.MODEL_PREFIX
+        String detail = "The model does not exist; models are " + WorkspaceModels.PREFIX
                 + "{workspace id}, see GET /v1/models";
         byte[] bytes = ("{\"detail\":\"" + detail + "\",\"error\":{\"message\":\"" + detail
                 + "\",\"type\":\"invalid_request_error\",\"code\":\"model_not_found\"}}")

@@ -1,5 +1,6 @@
 package io.vectorless.query.web;
 
+import io.vectorless.schema.WorkspaceModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vectorless.query.answer.ChatTasks;
@@ -38,8 +39,6 @@ import java.util.regex.Pattern;
 @RestController
 class OpenAiController {
     private static final Logger log = LoggerFactory.getLogger(OpenAiController.class);
-    static final String MODEL_PREFIX = "pageindex-ws-";
-    private static final Pattern MODEL = Pattern.compile(Pattern.quote(MODEL_PREFIX) + "(\\d{1,18})");
     private static final Pattern PIECE = Pattern.compile("\\S+\\s*|\\s+");
 
     private final QueryEngine engine;
@@ -68,7 +67,7 @@ class OpenAiController {
         }
         String model = body.path("model").asText("");
         if (model.isBlank()) {
-            throw ApiException.badParameter("model", "'model' is required, e.g. " + MODEL_PREFIX
+            throw ApiException.badParameter("model", "'model' is required, e.g. " + WorkspaceModels.PREFIX
                     + "1 (see GET /v1/models)", null);
         }
         long workspaceId = workspaceOf(model);
@@ -195,17 +194,13 @@ class OpenAiController {
     }
 
     private long workspaceOf(String model) {
-        Matcher m = MODEL.matcher(model);
-        if (m.matches()) {
-            // the gateway has checked that the workspace exists and the caller may ask in it
-            return Long.parseLong(m.group(1));
-        }
-        throw unknownModel(model);
+        // the gateway has checked that the workspace exists and the caller may ask in it
+        return WorkspaceModels.workspaceId(model).orElseThrow(() -> unknownModel(model));
     }
 
     private static ApiException unknownModel(String model) {
         return new ApiException(HttpStatus.NOT_FOUND, "The model '" + model + "' does not exist; models are "
-                + MODEL_PREFIX + "{workspace id}, see GET /v1/models", "model_not_found", "model");
+                + WorkspaceModels.PREFIX + "{workspace id}, see GET /v1/models", "model_not_found", "model");
     }
 
     static int estimate(String text) {

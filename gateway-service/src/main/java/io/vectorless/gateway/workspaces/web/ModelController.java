@@ -1,5 +1,6 @@
 package io.vectorless.gateway.workspaces.web;
 
+import io.vectorless.schema.WorkspaceModels;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every workspace the caller may see as an OpenAI model {@code pageindex-ws-{id}}. Answered here, where the
@@ -27,9 +26,6 @@ import java.util.regex.Pattern;
  */
 @RestController
 class ModelController {
-    static final String MODEL_PREFIX = "pageindex-ws-";
-    private static final Pattern MODEL = Pattern.compile(Pattern.quote(MODEL_PREFIX) + "(\\d{1,18})");
-
     private final WorkspaceService workspaces;
     private final WorkspaceAccess access;
 
@@ -47,7 +43,7 @@ class ModelController {
     record Model(@Schema(example = "pageindex-ws-1") String id, @Schema(allowableValues = "model") String object,
                  long created, String ownedBy, @Schema(description = "The workspace's name") String name) {
         static Model of(WorkspaceRecord ws) {
-            return new Model(MODEL_PREFIX + ws.id(), "model",
+            return new Model(WorkspaceModels.name(ws.id()), "model",
                     ws.createdAt() == null ? 0 : ws.createdAt().getEpochSecond(), "pageindex", ws.name());
         }
     }
@@ -71,20 +67,15 @@ class ModelController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = OpenAiError.class)))
     ResponseEntity<Object> model(Caller caller, @PathVariable String model) {
-        Optional<WorkspaceRecord> found = workspaceOf(model)
+        Optional<WorkspaceRecord> found = WorkspaceModels.workspaceId(model)
                 .filter(id -> access.canSeeWorkspace(caller, id))
                 .map(workspaces::get);
         if (found.isEmpty()) {
-            String detail = "The model '" + model + "' does not exist; models are " + MODEL_PREFIX
+            String detail = "The model '" + model + "' does not exist; models are " + WorkspaceModels.PREFIX
                     + "{workspace id}, see GET /v1/models";
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new OpenAiError(detail,
                     new OpenAiError.Body(detail, "invalid_request_error", "model_not_found", "model")));
         }
         return ResponseEntity.ok(Model.of(found.get()));
-    }
-
-    private static Optional<Long> workspaceOf(String model) {
-        Matcher m = MODEL.matcher(model == null ? "" : model);
-        return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
     }
 }
