@@ -85,7 +85,7 @@ final class TextDetector {
         scale = Math.min(scale, Math.sqrt(MAX_PIXELS / ((double) image.getWidth() * image.getHeight())));
         int width = Math.max(32, (int) Math.round(image.getWidth() * scale / 32) * 32);
         int height = Math.max(32, (int) Math.round(image.getHeight() * scale / 32) * 32);
-        float[] input = tensor(resized(image, width, height));
+        float[] input = tensor(Pictures.resized(image, width, height));
         try (OnnxTensor x = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input),
                 new long[]{1, 3, height, width});
              OrtSession.Result result = session.run(Map.of("x", x), run)) {
@@ -248,18 +248,6 @@ final class TextDetector {
             stack[top++] = q;
         }
         return top;
-    }
-
-    static BufferedImage resized(BufferedImage image, int width, int height) {
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(image, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
     }
 
     /** Channels first in the models' BGR order, normalised with ImageNet's mean and deviation. */
