@@ -100,7 +100,7 @@ final class LineReader {
     /** The line scaled to the model's height, normalised to -1..1, left-aligned; the rest of the row stays 0. */
     private static void fill(float[] input, int offset, int batchWidth, BufferedImage line) {
         int width = Math.min(batchWidth, widthAtModelHeight(line));
-        BufferedImage scaled = TextDetector.resized(line, width, HEIGHT);
+        BufferedImage scaled = Pictures.resized(line, width, HEIGHT);
         int[] rgb = scaled.getRGB(0, 0, width, HEIGHT, null, 0, width);
         int plane = HEIGHT * batchWidth;
         for (int y = 0; y < HEIGHT; y++) {
