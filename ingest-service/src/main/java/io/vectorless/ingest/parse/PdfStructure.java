@@ -23,6 +23,14 @@ final class PdfStructure {
     /** Share of the coarser source's headings the finer one must also find to be trusted as the same structure. */
     private static final double SAME_STRUCTURE = 0.5;
 
+    /**
+     * A printed contents list is deepened with layout headings only when its sections are this long on average: a
+     * contents page that already names sections of a few pages is the structure a reader was given.
+     */
+    private static final double LONG_CONTENTS_SECTIONS = 12;
+    /** Share of bookmarks that read as sentences (paragraphs bookmarked one by one) above which they are no outline. */
+    private static final double SENTENCE_BOOKMARKS = 0.5;
+
     /** Below this share of its entries found on their pages, a printed contents list is not trusted. */
     private static final double UNPLACED = 0.3;
 
@@ -34,7 +42,8 @@ final class PdfStructure {
 
     static Result of(List<List<PdfLine>> pages, List<PdfOutline.Entry> outline, ParseContext context) {
         int pageCount = pages.size();
-        boolean outlineUsable = outline.size() >= 2 || outline.size() == 1 && pageCount <= 5;
+        boolean sentences = sentences(outline);
+        boolean outlineUsable = !sentences && (outline.size() >= 2 || outline.size() == 1 && pageCount <= 5);
         List<Anchor> bookmarks = outline.isEmpty() ? List.of() : PdfOutline.anchors(outline, pages);
         PrintedToc.Result toc = PrintedToc.read(pages);
         LayoutHeadings.Result layout = LayoutHeadings.detect(pages);
@@ -42,7 +51,10 @@ final class PdfStructure {
         context.structureSource("contents", toc.anchors().size());
         context.structureSource("layout", layout.anchors().size());
         context.structureSource("conventions", layout.conventions());
-        if (outline.size() == 1 && !outlineUsable) {
+        if (sentences) {
+            context.warn("the PDF's bookmarks mark paragraphs rather than sections, so headings were taken from the"
+                    + " printed contents and the page layout");
+        } else if (outline.size() == 1 && !outlineUsable) {
             // one bookmark for a long document is usually just its title: the other sources say more
             context.warn("the PDF's outline has a single entry, so headings were taken from the printed contents"
                     + " and the page layout");
@@ -68,7 +80,8 @@ final class PdfStructure {
         } else if (!toc.anchors().isEmpty()) {
             List<Anchor> anchors = toc.anchors();
             context.agreement(located);
-            if (shallow(toc.anchors(), layout.anchors(), pageCount)) {
+            if (shallow(toc.anchors(), layout.anchors(), pageCount)
+                    && (double) pageCount / toc.anchors().size() >= LONG_CONTENTS_SECTIONS) {
                 anchors = deepen(toc.anchors(), layout.anchors());
                 context.structureNote(toc.anchors().size() + " printed contents entries deepened with "
                         + (anchors.size() - toc.anchors().size()) + " headings of the page layout");
@@ -79,6 +92,17 @@ final class PdfStructure {
             return new Result(layout.anchors(), StructureSource.LAYOUT, layout.title());
         }
         return new Result(List.of(), StructureSource.PAGES, layout.title());
+    }
+
+    /** Most bookmarks are sentences: a long run of words ending like one, as when each paragraph is bookmarked. */
+    static boolean sentences(List<PdfOutline.Entry> outline) {
+        if (outline.size() < 10) {
+            return false;
+        }
+        long sentences = outline.stream().map(PdfOutline.Entry::title)
+                .filter(t -> Text.words(t) > 12 && (Text.endsLikeSentence(t) || t.endsWith(";") || t.endsWith(":")))
+                .count();
+        return sentences > outline.size() * SENTENCE_BOOKMARKS;
     }
 
     /**

@@ -172,6 +172,27 @@ class PdfStructureTest {
     }
 
     @Test
+    void bookmarksMarkingParagraphsAreSetAsideForTheHeadingsOnThePages() {
+        // a regulation exported with every numbered paragraph bookmarked: sentences, not sections
+        Pdf pdf = new Pdf();
+        for (int i = 1; i <= 4; i++) {
+            Pdf.Page page = pdf.page().line(72, 18, true, "Chapter " + i + " Findings");
+            for (int j = 1; j <= 3; j++) {
+                String paragraph = j + ". This Regulation lays down rules relating to the protection of persons in"
+                        + " part " + i + " and the free movement of their data.";
+                page.line(72, 11, false, paragraph).bookmark(1, paragraph);
+            }
+        }
+
+        ParsedDocument parsed = parse(pdf.bytes());
+
+        assertThat(parsed.structureSource()).isEqualTo(StructureSource.LAYOUT);
+        assertThat(headings(parsed)).containsExactly("H1 Chapter 1 Findings @1", "H1 Chapter 2 Findings @2",
+                "H1 Chapter 3 Findings @3", "H1 Chapter 4 Findings @4");
+        assertThat(parsed.warnings()).anyMatch(w -> w.contains("bookmarks mark paragraphs"));
+    }
+
+    @Test
     void pagesWithoutAnyHeadingAreReportedWithLowConfidence() {
         Pdf pdf = new Pdf();
         pdf.page().line(72, 11, false, "just text on the first page");

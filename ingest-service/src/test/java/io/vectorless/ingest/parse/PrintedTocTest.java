@@ -70,4 +70,77 @@ class PrintedTocTest {
         assertThat(PrintedToc.find(pages)).extracting(Anchor::title)
                 .containsExactly("4.9 Groups", "4.10 Questions groups", "4.11 Languages");
     }
+
+    /** Body pages {@code 2..pageCount} with {@code headings[p]} (if any) printed at the top of physical page p. */
+    private static List<List<PdfLine>> body(List<PdfLine> contents, int pageCount, java.util.Map<Integer, String> headings) {
+        List<List<PdfLine>> pages = new ArrayList<>();
+        pages.add(contents);
+        for (int p = 2; p <= pageCount; p++) {
+            List<PdfLine> lines = new ArrayList<>();
+            if (headings.containsKey(p)) {
+                lines.add(line(p, headings.get(p), 50, 14));
+            }
+            for (int i = 0; i < 20; i++) {
+                lines.add(line(p, PROSE, 80 + 14 * i, 10));
+            }
+            pages.add(lines);
+        }
+        return pages;
+    }
+
+    private static PdfLine at(String text, float top, float x0, float x1) {
+        return new PdfLine(1, text, top, x0, x1, 10, 0, false);
+    }
+
+    @Test
+    void twoColumnsOfEntriesExtractedAcrossAreReadColumnByColumn() {
+        // rows of the left column run into the right column's entries: "History . . . 3 Appendix . . . 15"
+        List<PdfLine> contents = List.of(at("Contents", 40, 60, 200),
+                at("Overview . . . . . . . . 2 Results . . . . . . . . . 9", 80, 60, 540),
+                at("History . . . . . . . . . 3 Outlook . . . . . . . . . 12", 94, 60, 540),
+                at("Mission . . . . . . . . . 5", 108, 60, 290),
+                at("Goals . . . . . . . . . . 6", 122, 60, 290),
+                at("Appendix . . . . . . . . 15", 108, 320, 540),
+                at("Acronyms . . . . . . . . 18", 122, 320, 540));
+        java.util.Map<Integer, String> headings = java.util.Map.of(3, "Overview", 4, "History", 6, "Mission",
+                7, "Goals", 10, "Results", 13, "Outlook", 16, "Appendix", 19, "Acronyms");
+
+        assertThat(PrintedToc.find(body(contents, 20, headings))).extracting(Anchor::title, Anchor::page)
+                .containsExactly(tuple("Overview", 3), tuple("History", 4), tuple("Mission", 6), tuple("Goals", 7),
+                        tuple("Results", 10), tuple("Outlook", 13), tuple("Appendix", 16), tuple("Acronyms", 19));
+    }
+
+    @Test
+    void appendixPagesNumberedByLetterAreFoundByTheirTitles() {
+        // "A-1": an appendix's own numbering, which no offset maps; without it the contents would stop halfway
+        List<PdfLine> contents = List.of(at("Table of Contents", 40, 60, 200),
+                at("1 Introduction ........................ 1", 80, 60, 400),
+                at("2 Method ........................ 3", 94, 60, 400),
+                at("3 Results ........................ 6", 108, 60, 400),
+                at("Appendix A: Glossary ........................ A-1", 122, 60, 400),
+                at("Appendix B: References ........................ B-1", 136, 60, 400));
+        java.util.Map<Integer, String> headings = java.util.Map.of(2, "1 Introduction", 4, "2 Method",
+                7, "3 Results", 12, "Appendix A: Glossary", 17, "Appendix B: References");
+
+        assertThat(PrintedToc.find(body(contents, 18, headings))).extracting(Anchor::title, Anchor::page)
+                .containsExactly(tuple("1 Introduction", 2), tuple("2 Method", 4), tuple("3 Results", 7),
+                        tuple("Appendix A: Glossary", 12), tuple("Appendix B: References", 17));
+    }
+
+    @Test
+    void aNumberNoPageCarriesDoesNotHoldBackTheEntriesAfterIt() {
+        // a running header ending in a year reads like an entry; the real entries after it still find their pages
+        List<PdfLine> contents = List.of(at("Contents", 40, 60, 200),
+                at("Strategic Plan Fiscal Years 2022 - 2026", 60, 60, 400),
+                at("1 Vision ........................ 1", 80, 60, 400),
+                at("2 Mission ........................ 4", 94, 60, 400),
+                at("3 Values ........................ 8", 108, 60, 400),
+                at("4 Goals ........................ 11", 122, 60, 400));
+        java.util.Map<Integer, String> headings = java.util.Map.of(2, "1 Vision", 5, "2 Mission", 9, "3 Values",
+                12, "4 Goals");
+
+        assertThat(PrintedToc.find(body(contents, 14, headings))).extracting(Anchor::title, Anchor::page)
+                .containsExactly(tuple("1 Vision", 2), tuple("2 Mission", 5), tuple("3 Values", 9),
+                        tuple("4 Goals", 12));
+    }
 }
