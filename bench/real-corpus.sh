@@ -72,7 +72,7 @@ done
 # each PDF as name.pdf.toc (level|title|physical page); copy them in from where they are kept when present.
 if [ -n "${TRUTH_DIR:-}" ]; then
   for t in "$TRUTH_DIR"/*.toc; do
-    for kind in books legal; do [ -f "$target/$kind/$(basename "$t" .toc)" ] && cp "$t" "$target/$kind/"; done
+    for kind in books legal reports; do [ -f "$target/$kind/$(basename "$t" .toc)" ] && cp "$t" "$target/$kind/"; done
   done
 fi
 

@@ -28,8 +28,16 @@ final class PdfStructure {
      * contents page that already names sections of a few pages is the structure a reader was given.
      */
     private static final double LONG_CONTENTS_SECTIONS = 12;
-    /** Share of bookmarks that read as sentences (paragraphs bookmarked one by one) above which they are no outline. */
+    /**
+     * Share of bookmarks that read as sentences (paragraphs bookmarked one by one) or as file names (one per page,
+     * "Report_Part01", left by the tool that joined the pages) above which they are no outline.
+     */
     private static final double SENTENCE_BOOKMARKS = 0.5;
+    private static final java.util.regex.Pattern FILE_NAME =
+            java.util.regex.Pattern.compile("^(?=\\S*(?:_|\\d{2,}(?:\\.\\w{2,4})?$))\\S*\\p{L}\\S*$");
+
+    /** From this share of its entries found printed on their pages, a contents list is read as surely as bookmarks. */
+    private static final double PLACED = 0.8;
 
     /** Below this share of its entries found on their pages, a printed contents list is not trusted. */
     private static final double UNPLACED = 0.3;
@@ -42,7 +50,7 @@ final class PdfStructure {
 
     static Result of(List<List<PdfLine>> pages, List<PdfOutline.Entry> outline, ParseContext context) {
         int pageCount = pages.size();
-        boolean sentences = sentences(outline);
+        boolean sentences = notSections(outline);
         boolean outlineUsable = !sentences && (outline.size() >= 2 || outline.size() == 1 && pageCount <= 5);
         List<Anchor> bookmarks = outline.isEmpty() ? List.of() : PdfOutline.anchors(outline, pages);
         PrintedToc.Result toc = PrintedToc.read(pages);
@@ -52,8 +60,8 @@ final class PdfStructure {
         context.structureSource("layout", layout.anchors().size());
         context.structureSource("conventions", layout.conventions());
         if (sentences) {
-            context.warn("the PDF's bookmarks mark paragraphs rather than sections, so headings were taken from the"
-                    + " printed contents and the page layout");
+            context.warn("the PDF's bookmarks mark paragraphs or file names rather than sections, so headings were"
+                    + " taken from the printed contents and the page layout");
         } else if (outline.size() == 1 && !outlineUsable) {
             // one bookmark for a long document is usually just its title: the other sources say more
             context.warn("the PDF's outline has a single entry, so headings were taken from the printed contents"
@@ -64,7 +72,11 @@ final class PdfStructure {
             List<Anchor> finer = toc.anchors().isEmpty() ? layout.anchors() : toc.anchors();
             String finerName = toc.anchors().isEmpty() ? "page layout" : "printed contents";
             context.agreement(confirmed(bookmarks, toc.anchors().isEmpty() ? layout.anchors() : toc.anchors()));
-            if (shallow(bookmarks, finer, pageCount)) {
+            Double tocPlaced = located(toc.anchors());
+            // a printed contents list found where it says is as trustworthy as bookmarks: short sections do not
+            // make it suspect the way they make layout headings suspect
+            boolean placed = tocPlaced != null && tocPlaced >= PLACED;
+            if (shallow(bookmarks, finer, placed ? 0 : pageCount)) {
                 anchors = deepen(bookmarks, finer);
                 context.structureNote(bookmarks.size() + " bookmark sections deepened with "
                         + (anchors.size() - bookmarks.size()) + " headings of the " + finerName);
@@ -94,24 +106,29 @@ final class PdfStructure {
         return new Result(List.of(), StructureSource.PAGES, layout.title());
     }
 
-    /** Most bookmarks are sentences: a long run of words ending like one, as when each paragraph is bookmarked. */
-    static boolean sentences(List<PdfOutline.Entry> outline) {
+    /**
+     * Most bookmarks are not section titles: sentences (a long run of words ending like one, as when each paragraph
+     * is bookmarked) or file names (one word with underscores or a running number, as when pages were joined).
+     */
+    static boolean notSections(List<PdfOutline.Entry> outline) {
         if (outline.size() < 10) {
             return false;
         }
         long sentences = outline.stream().map(PdfOutline.Entry::title)
-                .filter(t -> Text.words(t) > 12 && (Text.endsLikeSentence(t) || t.endsWith(";") || t.endsWith(":")))
+                .filter(t -> Text.words(t) > 12 && (Text.endsLikeSentence(t) || t.endsWith(";") || t.endsWith(":"))
+                        || FILE_NAME.matcher(t.strip()).matches())
                 .count();
         return sentences > outline.size() * SENTENCE_BOOKMARKS;
     }
 
     /**
      * The coarser source lists only the top of a structure the finer one knows deeper: long sections, many more
-     * entries in the finer source, and the finer source finds most of the coarser one's headings itself.
+     * entries in the finer source, and the finer source finds most of the coarser one's headings itself. A
+     * {@code pageCount} of 0 leaves the sections' length out (the finer source is a contents list found in place).
      */
     static boolean shallow(List<Anchor> coarse, List<Anchor> finer, int pageCount) {
         if (coarse.isEmpty() || finer.size() < coarse.size() * FINER
-                || (double) pageCount / coarse.size() < LONG_SECTIONS) {
+                || pageCount > 0 && (double) pageCount / coarse.size() < LONG_SECTIONS) {
             return false;
         }
         Double agreement = confirmed(coarse, finer);

@@ -36,6 +36,7 @@ final class PrintedToc {
     /** Dotted leaders: "Appendix . . . . 53" is an entry, where "Appendix 3" would be a label and its number. */
     private static final Pattern LEADERS = Pattern.compile("(?:[.\u00b7\u2026_]\\s?){3,}\\s*\\S+$");
     private static final double COVERAGE = 0.6;
+    private static final Pattern FORM_END = Pattern.compile("(?i)^(?:signatures?|item\\s+16\\b.*)$");
     private static final int SCAN_PAGES = 25;
     private static final int SEARCH_WINDOW = 4;
 
@@ -90,7 +91,8 @@ final class PrintedToc {
                     return new Result(entries, anchors, lastTocPage + 1);
                 }
             }
-            p = lastTocPage;
+            // a failed reading does not skip the pages it took in: a cover page full of numbered lines may have been
+            // read as the start of the contents that really begin on the next page
         }
         return Result.NONE;
     }
@@ -104,6 +106,10 @@ final class PrintedToc {
      * its own contents, or a chapter's mini contents. Taken as the whole structure it would hide everything after.
      */
     private static boolean coversDocument(List<Anchor> anchors, int pageCount, int firstBodyPage) {
+        if (anchors.stream().anyMatch(a -> FORM_END.matcher(a.title()).matches())) {
+            // an SEC form's index ends at its signatures: the exhibits filed after them are never listed
+            return true;
+        }
         int last = anchors.stream().mapToInt(Anchor::page).max().orElse(0);
         return last - firstBodyPage >= (pageCount - firstBodyPage) * COVERAGE;
     }
