@@ -143,4 +143,20 @@ class PrintedTocTest {
                 .containsExactly(tuple("1 Vision", 2), tuple("2 Mission", 5), tuple("3 Values", 9),
                         tuple("4 Goals", 12));
     }
+
+    @Test
+    void aFormsIndexEndingAtItsSignaturesCoversTheFilingWhateverExhibitsFollow() {
+        // a 10-K's index stops at its signatures; the exhibits filed after them run on for as many pages again
+        List<PdfLine> contents = List.of(at("INDEX", 40, 60, 200),
+                at("Item 1. Business ........................ 1", 80, 60, 400),
+                at("Item 7. Management's Discussion ........................ 5", 94, 60, 400),
+                at("Item 8. Financial Statements ........................ 9", 108, 60, 400),
+                at("Signatures ........................ 12", 122, 60, 400));
+        java.util.Map<Integer, String> headings = java.util.Map.of(2, "Item 1. Business",
+                6, "Item 7. Management's Discussion", 10, "Item 8. Financial Statements", 13, "Signatures");
+
+        assertThat(PrintedToc.find(body(contents, 40, headings))).extracting(Anchor::title, Anchor::page)
+                .containsExactly(tuple("Item 1. Business", 2), tuple("Item 7. Management's Discussion", 6),
+                        tuple("Item 8. Financial Statements", 10), tuple("Signatures", 13));
+    }
 }
