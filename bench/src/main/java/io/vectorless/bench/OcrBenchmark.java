@@ -36,7 +36,8 @@ import java.util.Set;
  * OCR throughput and memory: a generated book of N pages (default 50; headings and body text in Helvetica) is
  * rendered to 150-dpi greyscale pictures and wrapped in a PDF without a text layer, then parsed with OCR on.
  * Prints pages/s, the peak Java heap, the process's peak resident memory (the ONNX engine lives outside the heap),
- * the share of the original words found, and the headings found. PDF files given as arguments are measured as they
+ * the share of the original lines read exactly and of the original words read (in order, per line), and how many
+ * chapter titles became headings. PDF files given as arguments are measured as they
  * are (e.g. real scans).
  *
  * <pre>
@@ -66,7 +67,7 @@ public final class OcrBenchmark {
         try (DocumentParser parser = new DocumentParser(ParseLimits.defaults().withTimeout(Duration.ofHours(1)),
                 OcrSettings.defaults())) {
             if (files.isEmpty()) {
-                Set<String> truth = new HashSet<>();
+                List<String> truth = new ArrayList<>();
                 byte[] scan = scannedBook(pages, truth);
                 System.out.printf(Locale.ROOT, "generated scan: %d pages, %.1f MB%n", pages, scan.length / 1e6);
                 measure(parser, "generated-" + pages + ".pdf", scan, truth);
@@ -77,7 +78,7 @@ public final class OcrBenchmark {
         }
     }
 
-    private static void measure(DocumentParser parser, String name, byte[] bytes, Set<String> truth) {
+    private static void measure(DocumentParser parser, String name, byte[] bytes, List<String> truth) {
         resetPeaks();
         long start = System.nanoTime();
         ParsedDocument parsed = parser.parse(bytes, new SourceFile(1, 1, 1, name, "application/pdf"), ImageSink.DISCARD);
@@ -85,25 +86,56 @@ public final class OcrBenchmark {
         int ocrPages = Integer.parseInt(parsed.metadata().getOrDefault("ocr_pages", "0"));
         StringBuilder text = new StringBuilder();
         int headings = 0;
+        int chapters = 0;
         for (Block block : parsed.blocks()) {
             text.append(block.text()).append('\n');
             headings += block.isHeading() ? 1 : 0;
+            chapters += block.isHeading() && block.text().matches("Chapter \\d+ \\p{L}+") ? 1 : 0;
         }
         System.out.printf(Locale.ROOT, "%s: %d pages, %d recognised in %.1f s = %.2f pages/s; peak heap %d MB,"
                         + " peak resident %d MB; %d headings (structure %s), %d chars%n", name, parsed.pageCount(),
                 ocrPages, seconds, ocrPages / seconds, peakHeapMb(), peakResidentMb(), headings,
                 parsed.structureSource(), text.length());
         if (truth != null) {
-            String found = text.toString().toLowerCase(Locale.ROOT);
-            long hits = truth.stream().filter(found::contains).count();
-            System.out.printf(Locale.ROOT, "  words found: %d of %d distinct (%.1f%%)%n", hits, truth.size(),
-                    100.0 * hits / truth.size());
+            String found = text.toString().replaceAll("\\s+", " ");
+            Set<String> readLines = new HashSet<>(List.of(text.toString().split("\n")));
+            long exact = truth.stream().filter(line -> line.startsWith("Chapter ") ? readLines.contains(line)
+                    : found.contains(line)).count();
+            long words = 0;
+            long total = 0;
+            for (String line : truth) {
+                String[] expected = line.split(" ");
+                total += expected.length;
+                words += wordsInOrder(expected, found);
+            }
+            System.out.printf(Locale.ROOT, "  lines read exactly: %d of %d (%.1f%%); words read: %.1f%%;"
+                            + " chapter titles as headings: %d of %d%n", exact, truth.size(), 100.0 * exact
+                            / truth.size(), 100.0 * words / total, chapters,
+                    truth.stream().filter(line -> line.startsWith("Chapter ")).count());
         }
         parsed.warnings().stream().limit(5).forEach(w -> System.out.println("  warning: " + w));
     }
 
+    /** How many of a line's words were read: its longest run found in the text, word by word from the start. */
+    private static int wordsInOrder(String[] expected, String found) {
+        int best = 0;
+        for (int from = 0; from < expected.length - best; from++) {
+            StringBuilder run = new StringBuilder(expected[from]);
+            int length = 1;
+            while (from + length < expected.length
+                    && found.contains(run + " " + expected[from + length])) {
+                run.append(' ').append(expected[from + length]);
+                length++;
+            }
+            if (found.contains(run)) {
+                best = Math.max(best, length);
+            }
+        }
+        return best;
+    }
+
     /** Chapters with a heading each, paragraphs of generated sentences, every page rendered and re-wrapped. */
-    static byte[] scannedBook(int pages, Set<String> truth) throws Exception {
+    static byte[] scannedBook(int pages, List<String> truth) throws Exception {
         Random random = new Random(11);
         byte[] textPdf;
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -118,6 +150,7 @@ public final class OcrBenchmark {
                     content.newLineAtOffset(72, 710);
                     String heading = "Chapter " + p + " " + capital(WORDS[random.nextInt(WORDS.length)]);
                     content.showText(heading);
+                    truth.add(heading);
                     content.setFont(regular, 11);
                     for (int line = 0; line < 34; line++) {
                         content.newLineAtOffset(0, line == 0 ? -30 : -17);
@@ -125,9 +158,9 @@ public final class OcrBenchmark {
                         while (sentence.length() < 75) {
                             String word = WORDS[random.nextInt(WORDS.length)];
                             sentence.append(' ').append(word);
-                            truth.add(word);
                         }
                         content.showText(sentence.append('.').toString());
+                        truth.add(sentence.toString());
                     }
                     content.endText();
                 }

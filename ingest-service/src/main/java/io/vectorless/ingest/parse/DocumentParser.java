@@ -1,7 +1,7 @@
 package io.vectorless.ingest.parse;
 
 import io.vectorless.ingest.parse.ocr.OcrSettings;
-import io.vectorless.ingest.parse.ocr.RapidOcrRecognizer;
+import io.vectorless.ingest.parse.ocr.OnnxOcrRecognizer;
 import io.vectorless.ingest.parse.ocr.TextRecognizer;
 import io.vectorless.schema.parsed.ParsedDocument;
 import io.vectorless.core.failure.FailureReasons;
@@ -45,7 +45,7 @@ public final class DocumentParser implements AutoCloseable {
     }
 
     public DocumentParser(ParseLimits limits, OcrSettings ocr) {
-        this(limits, ocr, () -> RapidOcrRecognizer.shared(ocr.threads(), ocr.maxSideLength()));
+        this(limits, ocr, () -> OnnxOcrRecognizer.shared(ocr.threads()));
     }
 
     public DocumentParser(ParseLimits limits, OcrSettings ocr, Supplier<TextRecognizer> recognizer) {

@@ -32,7 +32,6 @@ import java.util.Locale;
 final class PdfOcr {
     static final String STAGE = "ocr";
     private static final float MIN_CONFIDENCE = 0.5f;
-    private static final float STRETCH = 1.4f;
 
     private final ParseContext context;
     private final java.util.Set<Integer> recognisedPages = new java.util.HashSet<>();
@@ -137,13 +136,10 @@ final class PdfOcr {
 
     private List<PdfLine> recognisePage(PDFRenderer renderer, PDDocument document, int index) {
         try {
-            // stretched sideways: the recognition model squeezes each line to a fixed height, and the gaps between
-            // words of small type then get too narrow to be read as spaces
-            float scaleY = context.ocr.dpi() / 72f;
-            float scaleX = scaleY * STRETCH;
-            BufferedImage picture = render(renderer, document.getPage(index), index, scaleX, scaleY);
-            return OcrLines.toPdfLines(index + 1, recognizer.recognize(picture, pageTimeout()), 1 / scaleX,
-                    1 / scaleY, MIN_CONFIDENCE);
+            float scale = context.ocr.dpi() / 72f;
+            BufferedImage picture = render(renderer, document.getPage(index), index, scale, scale);
+            return OcrLines.toPdfLines(index + 1, recognizer.recognize(picture, pageTimeout()), 1 / scale,
+                    1 / scale, MIN_CONFIDENCE);
         } catch (OcrTimeoutException e) {
             timedOutPages++;
             context.warn("page " + (index + 1) + " was not recognised: " + e.getMessage());

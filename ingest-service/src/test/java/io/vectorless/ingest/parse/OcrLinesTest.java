@@ -30,4 +30,17 @@ class OcrLinesTest {
         assertThat(even.get(1)).extracting(PdfLine::fontSize).containsExactly(15.5f, 11f, 11f, 13.5f, 11f);
         assertThat(even.get(0)).extracting(PdfLine::fontSize).containsExactly(16f, 11f, 11f, 13.5f, 11f);
     }
+
+    @Test
+    void typeSizeReadsInkHeightWithTheLettersThatMakeIt() {
+        // 14-point type at 150 dpi is 29 px: capitals reach ~21 px, descenders add ~6 px, x-height is ~15 px
+        float noDescenders = OcrLines.typeSize("Fire Procedures", 21);
+        float descenders = OcrLines.typeSize("Loading Docks", 27);
+        float lowerCase = OcrLines.typeSize("se nee urn", 15);
+
+        assertThat(noDescenders).isCloseTo(29, org.assertj.core.data.Offset.offset(1.5f));
+        assertThat(descenders).isCloseTo(29, org.assertj.core.data.Offset.offset(1.5f));
+        assertThat(lowerCase).isCloseTo(29, org.assertj.core.data.Offset.offset(1.5f));
+        assertThat(OcrLines.typeSize("年度报告", 25)).isCloseTo(28.4f, org.assertj.core.data.Offset.offset(0.5f));
+    }
 }

@@ -68,6 +68,31 @@ class OcrParsingTest {
     }
 
     @Test
+    void aFullPageOfBodyTextIsReadWordForWord() {
+        List<String> sentences = new ArrayList<>();
+        PdfFixture page = new PdfFixture();
+        List<PdfFixture.Line> lines = new ArrayList<>();
+        String[] words = {"harbour", "budget", "council", "inspection", "quarterly", "network", "supply", "valve"};
+        for (int i = 0; i < 15; i++) {
+            StringBuilder sentence = new StringBuilder("Line " + (i + 1));
+            for (int w = 0; sentence.length() < 75; w++) {
+                sentence.append(' ').append(words[(i * 3 + w * 5) % words.length]);
+            }
+            sentences.add(sentence + ".");
+            lines.add(body(sentence + "."));
+        }
+        page.page(lines.toArray(PdfFixture.Line[]::new));
+
+        ParsedDocument parsed = PARSER.parse(ScannedPdf.scan(page.withoutOutline(), 150), Blocks.file("page.pdf"),
+                ImageSink.DISCARD);
+
+        String text = allText(parsed).replaceAll("\\s+", " ");
+        long readExactly = sentences.stream().filter(text::contains).count();
+        // a dense page of full-width lines is where an engine that reads short snippets well falls apart
+        assertThat(readExactly).as("sentences read word for word in:%n%s", text).isGreaterThanOrEqualTo(13);
+    }
+
+    @Test
     void onlyThePagesWithoutTextAreRecognisedInAMixedDocument() {
         byte[] mixed = ScannedPdf.scan(report().withoutOutline(), 150, Set.of(1));
 

@@ -12,7 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RapidOcrRecognizerTest {
+class OnnxOcrRecognizerTest {
 
     private static BufferedImage picture(String... lines) {
         BufferedImage image = new BufferedImage(900, 120 + 70 * lines.length, BufferedImage.TYPE_BYTE_GRAY);
@@ -31,7 +31,7 @@ class RapidOcrRecognizerTest {
 
     @Test
     void readsEnglishLinesWithTheirBoxesTopToBottom() {
-        RapidOcrRecognizer ocr = RapidOcrRecognizer.shared(1, 2000);
+        OnnxOcrRecognizer ocr = OnnxOcrRecognizer.shared(1);
         assertThat(ocr.unavailableReason()).isNull();
 
         List<RecognizedLine> lines = ocr.recognize(picture("Quarterly revenue grew", "Backups run nightly"),
@@ -46,11 +46,11 @@ class RapidOcrRecognizerTest {
 
     @Test
     void anEmptyPictureHasNoLines() {
-        assertThat(RapidOcrRecognizer.shared(1, 2000).recognize(picture(), Duration.ofMinutes(1))).isEmpty();
+        assertThat(OnnxOcrRecognizer.shared(1).recognize(picture(), Duration.ofMinutes(1))).isEmpty();
     }
 
     @Test
     void theEngineIsOnePerProcess() {
-        assertThat(RapidOcrRecognizer.shared(1, 2000)).isSameAs(RapidOcrRecognizer.shared(4, 960));
+        assertThat(OnnxOcrRecognizer.shared(1)).isSameAs(OnnxOcrRecognizer.shared(4));
     }
 }
