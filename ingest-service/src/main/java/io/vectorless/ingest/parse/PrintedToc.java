@@ -66,6 +66,7 @@ final class PrintedToc {
     }
 
     static Result read(List<List<PdfLine>> pages) {
+        Result best = Result.NONE;
         int scan = Math.min(pages.size(), SCAN_PAGES);
         for (int p = 0; p < scan; p++) {
             List<PdfLine> lines = rows(pages.get(p));
@@ -79,7 +80,8 @@ final class PrintedToc {
                 List<PdfLine> next = rows(pages.get(q));
                 int title = contentsTitle(next);
                 List<Entry> onPage = entries(next, title + 1);
-                if (numbered(onPage) < 3 || !isListing(next) && title < 0) {
+                if (numbered(onPage) < 3 || !isListing(next) && title < 0
+                        || title >= 0 && restarts(entries, onPage)) {
                     break;
                 }
                 entries.addAll(onPage);
@@ -88,13 +90,34 @@ final class PrintedToc {
             if (numbered(entries) >= 3) {
                 List<Anchor> anchors = place(entries, pages, p, lastTocPage + 1);
                 if (anchors.size() * 2 >= entries.size() && coversDocument(anchors, pages.size(), lastTocPage + 1)) {
-                    return new Result(entries, anchors, lastTocPage + 1);
+                    // a manual may open with a short contents (chapters) before the full one: the fuller wins
+                    if (anchors.size() > best.anchors().size()) {
+                        best = new Result(entries, anchors, lastTocPage + 1);
+                    }
+                    p = lastTocPage;
+                    continue;
                 }
             }
             // a failed reading does not skip the pages it took in: a cover page full of numbered lines may have been
             // read as the start of the contents that really begin on the next page
         }
-        return Result.NONE;
+        return best;
+    }
+
+    /** A titled page whose entries start over at an earlier page is another list (the full one after a short one). */
+    private static boolean restarts(List<Entry> before, List<Entry> onPage) {
+        Integer last = null;
+        for (Entry entry : before) {
+            if (entry.printedPage() != null && !entry.lettered() && !entry.roman()) {
+                last = printedNumber(entry);
+            }
+        }
+        for (Entry entry : onPage) {
+            if (entry.printedPage() != null && !entry.lettered() && !entry.roman()) {
+                return last != null && printedNumber(entry) < last;
+            }
+        }
+        return false;
     }
 
     private static int numbered(List<Entry> entries) {

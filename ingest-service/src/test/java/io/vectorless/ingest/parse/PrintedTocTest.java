@@ -159,4 +159,38 @@ class PrintedTocTest {
                 .containsExactly(tuple("Item 1. Business", 2), tuple("Item 7. Management's Discussion", 6),
                         tuple("Item 8. Financial Statements", 10), tuple("Signatures", 13));
     }
+
+    @Test
+    void aShortContentsListingChaptersGivesWayToTheFullContentsAfterIt() {
+        // page 1: "Short Contents" (chapters only); page 2: the full contents; body from page 3
+        List<List<PdfLine>> pages = new ArrayList<>();
+        pages.add(List.of(at("Contents", 40, 60, 200), at("1 Alpha ........................ 1", 80, 60, 400),
+                at("2 Beta ........................ 5", 94, 60, 400),
+                at("3 Gamma ........................ 9", 108, 60, 400)));
+        List<PdfLine> full = new ArrayList<>();
+        full.add(new PdfLine(2, "Table of Contents", 40, 60, 200, 10, 0, false));
+        String[] titles = {"1 Alpha", "1.1 Alpha One", "2 Beta", "2.1 Beta One", "3 Gamma", "3.1 Gamma One"};
+        int[] printed = {1, 3, 5, 7, 9, 11};
+        for (int i = 0; i < titles.length; i++) {
+            full.add(new PdfLine(2, titles[i] + " ........................ " + printed[i], 80 + 14 * i, 60, 400, 10, 0,
+                    false));
+        }
+        pages.add(full);
+        for (int p = 3; p <= 14; p++) {
+            List<PdfLine> lines = new ArrayList<>();
+            for (int i = 0; i < titles.length; i++) {
+                if (printed[i] + 2 == p) {
+                    lines.add(line(p, titles[i], 50, 14));
+                }
+            }
+            for (int i = 0; i < 20; i++) {
+                lines.add(line(p, PROSE, 80 + 14 * i, 10));
+            }
+            pages.add(lines);
+        }
+
+        assertThat(PrintedToc.find(pages)).extracting(Anchor::title, Anchor::page)
+                .containsExactly(tuple("1 Alpha", 3), tuple("1.1 Alpha One", 5), tuple("2 Beta", 7),
+                        tuple("2.1 Beta One", 9), tuple("3 Gamma", 11), tuple("3.1 Gamma One", 13));
+    }
 }
