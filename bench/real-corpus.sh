@@ -9,7 +9,7 @@ set -euo pipefail
 target=${1:-/work/corpus}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$target"/{tenk,reports,papers,manuals,books,legal,docx}
+mkdir -p "$target"/{tenk,reports,papers,manuals,books,legal,docx,scans}
 
 # take REPO PATH KIND NAME: one file of a public GitHub repository
 take() {
@@ -18,7 +18,8 @@ take() {
     git clone -q --filter=blob:none --no-checkout "https://github.com/$repo.git" "$dir"
   fi
   git -C "$dir" show "HEAD:$path" > "$target/$kind/$name" 2>/dev/null \
-    || git -C "$dir" show "$(git -C "$dir" rev-list -1 --all -- "$path"):$path" > "$target/$kind/$name"
+    || git -C "$dir" show "$(git -C "$dir" log --all --diff-filter=AM --format=%H -1 -- "$path"):$path" \
+         > "$target/$kind/$name"
 }
 
 # 10-K filings (company investor-relations PDFs, 2020-2023) and 10-Q filings
@@ -105,6 +106,16 @@ take TakisPep/Observatory_softeng_ntua docs/SRS.docx docx observatory-SRS.docx
 take Eliasthunderdog/ustcthesis_word thesis.docx docx ustc-thesis.docx
 take SoftverInzenjeringETFSA/SI2016_TIM14 "docs/Dizajn v1.docx" docx tim14-Dizajn.docx
 take SoftverInzenjeringETFSA/SI2016_TIM14 docs/SRSv2.docx docx tim14-SRSv2.docx
+
+# real scans (OCR; OcrBenchmark reads them as they are): letters, forms, book and magazine pages, skewed and rotated
+for f in c02-22 cardinal francais linn skew rotated_skew lichtenstein multipage jbig2 ccitt epson 3small poster; do
+  take ocrmypdf/OCRmyPDF "tests/resources/$f.pdf" scans "ocrmypdf-$f.pdf"
+done
+# Chinese: a thesis template's example (its text layer misses characters of fonts without a Unicode map) and scans
+take tuna/thuthesis main.pdf scans thu-main.pdf
+for f in scan-statement scan-auth scan-record; do
+  take tuna/thuthesis "figures/$f.pdf" scans "thu-$f.pdf"
+done
 
 # DOCX truth: the headings pandoc reads
 for f in "$target"/docx/*.docx; do

@@ -13,6 +13,9 @@ import io.vectorless.schema.parsed.PageImage;
 import io.vectorless.schema.parsed.ParsedDocument;
 import io.vectorless.schema.parsed.StructureReport;
 import io.vectorless.schema.parsed.StructureSource;
+import io.vectorless.schema.store.NodeApi;
+import io.vectorless.schema.store.StoredNode;
+import io.vectorless.schema.store.StoredNodes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,6 +65,27 @@ public class ContractFixturesTest {
         ParsedDocument read = EventJson.read(json, ParsedDocument.class);
         assertThat(read).isEqualTo(ContractSamples.parsedDocument());
         assertThat(EventJson.mapper().readTree(EventJson.write(read))).isEqualTo(EventJson.mapper().readTree(json));
+    }
+
+    @Test
+    void theIndexersTreeAnswersRoundTripThroughTheirFixtures() throws IOException {
+        String outline = ContractSamples.fixture("tree-outline.json");
+        String node = ContractSamples.fixture("tree-node.json");
+
+        StoredNode[] nodes = EventJson.mapper().readValue(outline, StoredNode[].class);
+        NodeApi.NodeDetail detail = EventJson.mapper().readValue(node, NodeApi.NodeDetail.class);
+
+        assertThat(nodes).extracting(StoredNode::nodeId).containsExactly("root", "1");
+        assertThat(nodes).allMatch(n -> n.text() == null, "an outline carries no texts");
+        assertThat(StoredNodes.assemble(List.of(nodes))).get().satisfies(root ->
+                assertThat(root.children()).singleElement().satisfies(c -> assertThat(c.title()).isEqualTo("Introduction")));
+        assertThat(detail.node().text()).startsWith("Research Paper Title");
+        assertThat(detail.children()).extracting(StoredNode::nodeId).containsExactly("1");
+        assertThat(EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(nodes)))
+                .isEqualTo(EventJson.mapper().readTree(outline));
+        assertThat(EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(detail)))
+                .isEqualTo(EventJson.mapper().readTree(node));
+        assertThat(NodeApi.node(7, 1, "1.2 a")).isEqualTo("/internal/documents/7/versions/1/nodes/1.2%20a");
     }
 
     @Test
@@ -158,7 +182,8 @@ public class ContractFixturesTest {
                     new IndexResult("Research Paper Title", "This paper discusses...", 24, 5, 15, 48213, 61440, 0,
                             new StructureReport("outline", Map.of("outline", 9, "contents", 24, "layout", 31), 0.89,
                                     0.97, 24, StructureReport.HIGH,
-                                    List.of("9 bookmark sections deepened with 15 entries of the printed contents"))));
+                                    List.of("9 bookmark sections deepened with 15 entries of the printed contents")),
+                            "research_paper.pdf"));
         }
 
         public static DocumentStatusChanged failed() {

@@ -20,6 +20,14 @@ import io.vectorless.schema.parsed.StructureSource;
 import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.schema.store.StoreFields;
 import io.vectorless.schema.store.StoreNames;
+import io.vectorless.schema.store.NodeApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import io.vectorless.support.storage.CollectionsTouched;
 import io.vectorless.search.DocumentSearchIndex;
 import io.vectorless.search.IndexArchive;
@@ -76,6 +84,10 @@ class IndexerServiceIntegrationTest {
     MongoTemplate mongo;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @LocalServerPort
+    int port;
+    @Value("${vectorless.auth.api-key}")
+    String apiKey;
 
     private static final String PROCESSED = StoreNames.processedEvents(StoreNames.INDEXER);
 
@@ -139,6 +151,40 @@ class IndexerServiceIntegrationTest {
     }
 
     @Test
+    void answersTheGatewaysTreeQuestionsInTheContractShapeForTheVersionNamed() throws Exception {
+        long id = IDS.incrementAndGet();
+        publisher.publish(parsedEvent(id, 1, storeParsed(id, 1, outlineDocument(id, 1))));
+        awaitIndexed(id, 1);
+
+        HttpResponse<String> outline = get(NodeApi.outline(id, 1));
+        HttpResponse<String> birds = get(NodeApi.node(id, 1, "1"));
+        HttpResponse<String> otherVersion = get(NodeApi.outline(id, 2));
+        HttpResponse<String> missingNode = get(NodeApi.node(id, 1, "9.9"));
+
+        assertThat(outline.statusCode()).isEqualTo(200);
+        JsonNode nodesJson = EventJson.mapper().readTree(outline.body());
+        assertThat(nodesJson.findValuesAsText("nodeId")).containsExactly("root", "1", "1.1", "2");
+        assertThat(nodesJson).allMatch(node -> node.path("text").isNull(), "no texts in an outline");
+        assertThat(ContractSamples.fieldNames(nodesJson.get(0).toString())).isEqualTo(ContractSamples.fieldNames(
+                EventJson.mapper().readTree(ContractSamples.fixture("tree-outline.json")).get(0).toString()));
+        assertThat(birds.statusCode()).isEqualTo(200);
+        assertThat(ContractSamples.fieldNames(birds.body()))
+                .isEqualTo(ContractSamples.fieldNames(ContractSamples.fixture("tree-node.json")));
+        NodeApi.NodeDetail detail = EventJson.mapper().readValue(birds.body(), NodeApi.NodeDetail.class);
+        assertThat(detail.node().title()).isEqualTo("Birds");
+        assertThat(detail.children()).extracting(StoredNode::nodeId).containsExactly("1.1");
+        assertThat(otherVersion.statusCode()).isEqualTo(404);
+        assertThat(missingNode.statusCode()).isEqualTo(404);
+        assertThat(EventJson.mapper().readTree(missingNode.body()).path("detail").asText()).contains("9.9");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + apiKey).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void removesOneVersionsNodesWhenSupersededAndAllNodesWhenTheDocumentIsDeleted() {
         long id = IDS.incrementAndGet();
         publisher.publish(parsedEvent(id, 1, storeParsed(id, 1, outlineDocument(id, 1))));
@@ -196,6 +242,7 @@ class IndexerServiceIntegrationTest {
         assertThat(indexed).singleElement().satisfies(status -> {
             assertThat(status.version()).isEqualTo(2);
             assertThat(status.result().docTitle()).isEqualTo("field-notes");
+            assertThat(status.result().fileName()).isEqualTo("field-notes.txt");
         });
         assertThat(nodes.nodesOf(id, 1)).isEmpty();
         assertThat(statusesOf(id)).noneMatch(status -> status.version() == 1);

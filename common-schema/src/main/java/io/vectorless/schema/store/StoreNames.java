@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * MongoDB collection names, and who may touch them. Each collection has exactly one writing service; another
- * service may read it only where {@link #mayTouch} says so (the published read models below), which the services'
- * integration tests check against the commands they actually send.
+ * MongoDB collection names, and who may touch them. Each collection has exactly one service that writes and reads
+ * it; another service learns its contents from that service's events or asks it over HTTP. The one exception left
+ * is the search-index path of query-service (see {@link #READERS}). The services' integration tests check the
+ * commands they actually send against {@link #mayTouch}.
  */
 public final class StoreNames {
     public static final String GATEWAY = "gateway-service";
@@ -22,6 +23,15 @@ public final class StoreNames {
     public static final String RAG_INDEXES = "rag_indexes";
     /** gateway */
     public static final String COUNTERS = "counters";
+    /** gateway */
+    public static final String API_KEYS = "api_keys";
+    /** gateway: each document's structure report, kept for the version that answers */
+    public static final String DOCUMENT_STRUCTURES = "document_structures";
+    /**
+     * query-service: its own read model of the answerable documents (live version, title, file name, root summary),
+     * fed by {@code document.status} and {@code document.deleted}
+     */
+    public static final String ANSWERABLE_DOCUMENTS = "answerable_documents";
     /** indexer */
     public static final String NODES = "nodes";
     /** indexer: one record per indexed version, naming its search index object; read by query-service */
@@ -29,16 +39,18 @@ public final class StoreNames {
     /** every consumer, for its own processed-event ledger, one per service: {@code processed_events_<service>} */
     public static final String PROCESSED_EVENTS_PREFIX = "processed_events_";
 
-    /** The writing service of each shared collection (the gateway's private ones are not listed). */
+    /** The owning (only writing) service of each collection. */
     private static final Map<String, String> WRITER = Map.of(WORKSPACES, GATEWAY, DOCUMENTS, GATEWAY,
-            RAG_INDEXES, GATEWAY, COUNTERS, GATEWAY, NODES, INDEXER, SEARCH_INDEXES, INDEXER);
+            RAG_INDEXES, GATEWAY, COUNTERS, GATEWAY, API_KEYS, GATEWAY, DOCUMENT_STRUCTURES, GATEWAY,
+            NODES, INDEXER, SEARCH_INDEXES, INDEXER, ANSWERABLE_DOCUMENTS, QUERY);
     /**
-     * Read models their writer publishes to other services: the tree's nodes (the gateway's tree endpoints and
-     * query-service), the search-index records, and the answerable documents and workspaces query-service routes
-     * over.
+     * The only reads across services: query-service finds a version's search-index object through the indexer's
+     * record, and builds one from the nodes for a version indexed before search indexes existed. Both name one
+     * immutable version, so a read can never see another version's data. Nothing else is shared: the gateway asks
+     * the indexer for trees over HTTP, and query-service keeps its own {@link #ANSWERABLE_DOCUMENTS}.
      */
-    private static final Map<String, Set<String>> READERS = Map.of(NODES, Set.of(GATEWAY, QUERY),
-            SEARCH_INDEXES, Set.of(QUERY), DOCUMENTS, Set.of(QUERY), WORKSPACES, Set.of(QUERY));
+    private static final Map<String, Set<String>> READERS = Map.of(NODES, Set.of(QUERY),
+            SEARCH_INDEXES, Set.of(QUERY));
 
     private StoreNames() {
     }

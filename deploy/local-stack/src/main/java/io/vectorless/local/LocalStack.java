@@ -68,6 +68,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<ConfigurableApplicationContext> services = new CopyOnWriteArrayList<>();
     private final String gatewayUrl;
     private final String queryUrl;
+    private final String indexerUrl;
 
     private LocalStack(Config config) {
         // Four contexts share one logging system: Spring Boot's per-context logging set-up races when contexts start
@@ -98,12 +99,13 @@ public final class LocalStack implements AutoCloseable {
                         () -> start(IndexerApplication::builder, config.ports().indexer(), internal));
                 queryUrl = "http://127.0.0.1:" + port(await(query));
                 await(ingest);
-                await(indexer);
+                indexerUrl = "http://127.0.0.1:" + port(await(indexer));
             } finally {
                 stopStarting(starter);
             }
             Map<String, String> gateway = new LinkedHashMap<>(common);
             gateway.put("vectorless.gateway.query-service-url", queryUrl);
+            gateway.put("vectorless.gateway.indexer.urls", indexerUrl);
             gatewayUrl = "http://127.0.0.1:" + port(start(GatewayApplication::builder, config.ports().gateway(), gateway));
             awaitReady(READY_TIMEOUT);
         } catch (RuntimeException e) {

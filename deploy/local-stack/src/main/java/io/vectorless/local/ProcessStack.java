@@ -91,11 +91,16 @@ public final class ProcessStack implements AutoCloseable {
             }
             Map<String, String> indexer = new LinkedHashMap<>(internal);
             indexer.putAll(config.indexerProperties());
+            List<String> indexerUrls = new ArrayList<>();
             for (int i = 1; i <= config.indexers(); i++) {
-                launch("indexer-" + i, IndexerApplication.class, ports.indexer(i), indexer, config, classpath, logs);
+                int port = ports.indexer(i); // a random port is picked anew on every call: keep the one launched
+                launch("indexer-" + i, IndexerApplication.class, port, indexer, config, classpath, logs);
+                indexerUrls.add("http://127.0.0.1:" + port);
             }
             Map<String, String> front = new LinkedHashMap<>(common);
             front.put("vectorless.gateway.query-service-url", "http://127.0.0.1:" + queryPort);
+            // any indexer answers for the nodes (they share them): the gateway asks them in turn
+            front.put("vectorless.gateway.indexer.urls", String.join(",", indexerUrls));
             gateway = launch("gateway", GatewayApplication.class, ports.gateway(), front, config, classpath, logs);
             for (ServiceProcess process : processes) {
                 process.awaitUp(START_TIMEOUT);

@@ -3,7 +3,8 @@ package io.vectorless.gateway.trees;
 import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.DocumentRecord;
 import io.vectorless.gateway.documents.storage.DocumentStore;
-import io.vectorless.gateway.trees.storage.NodeStore;
+import io.vectorless.gateway.trees.storage.IndexerNodes;
+import io.vectorless.schema.store.NodeApi;
 import io.vectorless.schema.store.ObjectKeys;
 import io.vectorless.schema.store.StoredNode;
 import io.vectorless.schema.store.StoredNodes;
@@ -20,16 +21,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The tree views, read from the live ({@code indexedVersion}) nodes; JSON shapes as the API shows them. */
+/**
+ * The tree views of the live ({@code indexedVersion}) version, whose nodes the indexer answers for; JSON shapes as
+ * the API shows them.
+ */
 @Service
 public class TreeService {
     private static final Logger log = LoggerFactory.getLogger(TreeService.class);
 
     private final DocumentStore docs;
-    private final NodeStore nodes;
+    private final IndexerNodes nodes;
     private final ObjectStore objects;
 
-    public TreeService(DocumentStore docs, NodeStore nodes, ObjectStore objects) {
+    public TreeService(DocumentStore docs, IndexerNodes nodes, ObjectStore objects) {
         this.docs = docs;
         this.nodes = nodes;
         this.objects = objects;
@@ -63,8 +67,9 @@ public class TreeService {
 
     public Map<String, Object> node(long documentId, String nodeId) {
         DocumentRecord doc = indexed(documentId);
-        StoredNode node = nodes.find(documentId, doc.indexedVersion(), nodeId).orElseThrow(() ->
+        NodeApi.NodeDetail detail = nodes.node(documentId, doc.indexedVersion(), nodeId).orElseThrow(() ->
                 ApiException.notFound("Node '" + nodeId + "' not found in document " + documentId));
+        StoredNode node = detail.node();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("node_id", node.nodeId());
         out.put("title", node.title());
@@ -83,8 +88,7 @@ public class TreeService {
             }
         }
         out.put("images", images);
-        out.put("children", nodes.children(documentId, doc.indexedVersion(), node.nodeId()).stream()
-                .map(TreeService::summaryOf).toList());
+        out.put("children", detail.children().stream().map(TreeService::summaryOf).toList());
         return out;
     }
 

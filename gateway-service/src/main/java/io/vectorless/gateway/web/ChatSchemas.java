@@ -41,16 +41,6 @@ final class ChatSchemas {
     record RoutedDoc(long docId, String docTitle) {
     }
 
-    @Schema(name = "ModelList", description = "Every workspace as a selectable model")
-    record ModelList(@Schema(allowableValues = "list") String object, List<Model> data) {
-    }
-
-    @Schema(name = "Model")
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Model(@Schema(example = "pageindex-ws-1") String id, @Schema(allowableValues = "model") String object,
-                 long created, String ownedBy, @Schema(description = "The workspace's name") String name) {
-    }
-
     @Schema(name = "ChatCompletionRequest")
     record ChatCompletionRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "pageindex-ws-1") String model,

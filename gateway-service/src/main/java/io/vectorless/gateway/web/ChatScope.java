@@ -2,7 +2,6 @@ package io.vectorless.gateway.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vectorless.gateway.access.WorkspaceAccess;
 import io.vectorless.gateway.domain.ApiException;
@@ -10,7 +9,6 @@ import io.vectorless.support.web.Caller;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,13 +44,15 @@ class ChatScope {
         JsonNode username = request.get("username");
         String named = username != null && username.isTextual() ? username.asText() : null;
         String acting = WorkspaceAccess.actingUser(caller, "username", named, null);
+        if (workspaceId != null) {
+            access.workspace(caller, workspaceId); // query-service keeps no workspaces: the check is here only
+        }
         if (caller.admin()) {
             return body;
         }
         if (workspaceId == null) {
             throw ApiException.badRequest("workspace_id is required");
         }
-        access.workspace(caller, workspaceId);
         request.put("username", acting);
         try {
             return json.writeValueAsBytes(request);
@@ -61,48 +61,17 @@ class ChatScope {
         }
     }
 
-    /** Whether the model of a {@code /v1/chat/completions} body names a workspace the caller may see. */
+    /**
+     * Whether the model of a {@code /v1/chat/completions} body names a workspace that exists and the caller may see;
+     * query-service keeps no workspaces, so this is the only check.
+     */
     boolean mayUseModel(Caller caller, byte[] body) {
-        if (caller.admin()) {
-            return true;
-        }
         JsonNode parsed = parse(body);
         if (parsed == null || !parsed.path("model").isTextual()) {
             return true; // no model named: query-service answers 400 without touching any workspace
         }
         Matcher m = MODEL.matcher(parsed.path("model").asText());
         return m.matches() && access.canSeeWorkspace(caller, Long.parseLong(m.group(1)));
-    }
-
-    /** Whether a model id ({@code GET /v1/models/{model}}) names a workspace the caller may see. */
-    boolean maySeeModel(Caller caller, String model) {
-        if (caller.admin()) {
-            return true;
-        }
-        Matcher m = MODEL.matcher(model == null ? "" : model);
-        return m.matches() && access.canSeeWorkspace(caller, Long.parseLong(m.group(1)));
-    }
-
-    /** The model list with only the caller's workspaces. */
-    byte[] visibleModels(Caller caller, byte[] upstream) {
-        Set<Long> visible = access.visibleWorkspaces(caller);
-        JsonNode parsed = parse(upstream);
-        if (visible == null || parsed == null || !(parsed.get("data") instanceof ArrayNode data)) {
-            return upstream;
-        }
-        ArrayNode kept = json.createArrayNode();
-        for (JsonNode model : data) {
-            Matcher m = MODEL.matcher(model.path("id").asText(""));
-            if (m.matches() && visible.contains(Long.parseLong(m.group(1)))) {
-                kept.add(model);
-            }
-        }
-        ((ObjectNode) parsed).set("data", kept);
-        try {
-            return json.writeValueAsBytes(parsed);
-        } catch (IOException e) {
-            throw new IllegalStateException("a parsed body is always writable", e);
-        }
     }
 
     private static Long workspaceId(JsonNode value) {

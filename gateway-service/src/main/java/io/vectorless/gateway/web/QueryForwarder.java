@@ -17,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -35,16 +34,19 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Forwards chat and model calls to query-service and streams the answer back as it is produced. Any other /v1 path
+ * Forwards chat calls to query-service (the model list is the gateway's own, see {@code ModelController}) and streams the answer back as it is produced. Any other /v1 path
  * is forwarded as well, so OpenAI clients get OpenAI-shaped answers for everything under /v1.
  * <p>
- * A small forwarder rather than a routing library (Spring Cloud Gateway Server MVC), because what the routes do
- * besides forwarding is per caller and per body: the question's workspace is checked and a user key's username
- * written into the body ({@link ChatScope}), a user's model list is filtered by the workspaces it owns, each SSE
- * chunk is flushed the moment it arrives, and a stream that breaks after it started ends with an error event in
- * OpenAI's shape. Those would be custom filter functions in the library, i.e. this code again behind its
- * configuration. The upstream has a connect timeout, a timeout until its answer starts, and the same limit on
- * silence between chunks ({@code vectorless.gateway.query-service-*-timeout}).
+ * A small forwarder rather than Spring Cloud Gateway Server MVC (tried: 4.3.3 from spring-cloud-dependencies
+ * 2025.0.x). The library streams SSE with a flush per read, its route filters can do the per-caller body work
+ * ({@link ChatScope}: the question's workspace checked, a user key's username written into the body) and an
+ * {@code onError} filter can answer 503. It falls short on two things this API promises: its read timeout (JDK
+ * client, the only one on the classpath) ends when the answer's headers arrive, so a stream that goes silent
+ * midway hangs until the servlet's async timeout; and a stream that breaks after it started ends as if complete,
+ * because the body copy is the library's own, where an OpenAI error event cannot be written. Both need a custom
+ * proxy exchange, i.e. this code again behind the library's configuration. The upstream here has a connect
+ * timeout, a timeout until its answer starts and the same limit on silence between chunks
+ * ({@code vectorless.gateway.query-service-*-timeout}), and a broken stream ends with an error event.
  */
 @RestController
 class QueryForwarder {
@@ -52,8 +54,6 @@ class QueryForwarder {
     private static final List<String> KEY_HEADERS = List.of("Authorization", "x-api-key", "xi-api-key");
     private static final List<String> FORWARDED_HEADERS = List.of("Content-Type", "Accept", "traceparent",
             "X-Request-Id");
-    /** A model list is small; anything larger than this is not one and goes through unfiltered for the admin only. */
-    private static final int MAX_MODEL_LIST_BYTES = 8 * 1024 * 1024;
 
     private final HttpClient client;
     private final String baseUrl;
@@ -91,27 +91,6 @@ class QueryForwarder {
         return forward(request, scope.chatQuery(caller, body));
     }
 
-    @RequestMapping(path = "/v1/models", method = RequestMethod.GET)
-    @ApiResponse(responseCode = "200", description = "Every workspace as a model",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = ChatSchemas.ModelList.class)))
-    ResponseEntity<StreamingResponseBody> models(Caller caller, HttpServletRequest request) {
-        if (caller.admin()) {
-            return forward(request, null);
-        }
-        return filteredModels(caller, request);
-    }
-
-    @RequestMapping(path = "/v1/models/{model}", method = RequestMethod.GET)
-    @ApiResponse(responseCode = "200", description = "One workspace as a model; 404 in OpenAI's error shape if none")
-    ResponseEntity<StreamingResponseBody> model(Caller caller, @PathVariable String model,
-                                                HttpServletRequest request) {
-        if (!scope.maySeeModel(caller, model)) {
-            return modelNotFound();
-        }
-        return forward(request, null);
-    }
-
     /**
      * Every other /v1 path (embeddings, completions, ...) goes to query-service too, which answers OpenAI's 404 that
      * the SDKs can read; the gateway's own /v1 endpoints are more specific and keep their routes.
@@ -138,24 +117,6 @@ class QueryForwarder {
             return modelNotFound();
         }
         return forward(request, body);
-    }
-
-    /** A user's model list: query-service's, less the workspaces the user does not own. */
-    private ResponseEntity<StreamingResponseBody> filteredModels(Caller caller, HttpServletRequest request) {
-        HttpResponse<UpstreamBody> response = send(request, null);
-        if (response == null) {
-            return unavailable(request.getRequestURI());
-        }
-        byte[] upstreamBody;
-        try {
-            upstreamBody = response.body().readAll(MAX_MODEL_LIST_BYTES);
-        } catch (IOException e) {
-            return unavailable(request.getRequestURI());
-        }
-        byte[] body = response.statusCode() == 200 ? scope.visibleModels(caller, upstreamBody) : upstreamBody;
-        HttpHeaders headers = new HttpHeaders();
-        response.headers().firstValue("Content-Type").ifPresent(type -> headers.set(HttpHeaders.CONTENT_TYPE, type));
-        return ResponseEntity.status(response.statusCode()).headers(headers).body(out -> out.write(body));
     }
 
     private static ResponseEntity<StreamingResponseBody> modelNotFound() {

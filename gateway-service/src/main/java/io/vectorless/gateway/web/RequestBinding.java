@@ -4,7 +4,11 @@ import io.vectorless.support.web.ApiKeyAuthFilter;
 import io.vectorless.support.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.messageinterpolation.ExpressionLanguageFeatureLevel;
 import org.springframework.core.MethodParameter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.bind.WebDataBinder;
@@ -32,6 +36,20 @@ class RequestBinding implements WebMvcConfigurer {
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    /**
+     * The length in {@link TextRules#TOO_LONG} is a method call ({@code validatedValue.length()}), which Hibernate
+     * Validator's expression language refuses by default and would leave as written; our templates are constants,
+     * the client's value is only ever a value, so method calls in them are safe to allow.
+     */
+    @Bean
+    ValidationConfigurationCustomizer lengthsInMessages() {
+        return configuration -> {
+            if (configuration instanceof HibernateValidatorConfiguration hibernate) {
+                hibernate.constraintExpressionLanguageFeatureLevel(ExpressionLanguageFeatureLevel.BEAN_METHODS);
+            }
+        };
     }
 
     /**

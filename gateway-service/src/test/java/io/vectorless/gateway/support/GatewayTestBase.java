@@ -7,6 +7,11 @@ import io.vectorless.schema.event.DocumentStatusChanged;
 import io.vectorless.schema.event.IndexResult;
 import io.vectorless.support.messaging.EventPublisher;
 import org.junit.jupiter.api.BeforeEach;
+import io.vectorless.support.storage.CollectionsTouched;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +38,19 @@ import static org.awaitility.Awaitility.await;
         "spring.servlet.multipart.max-file-size=1MB",
         "spring.servlet.multipart.max-request-size=1MB"})
 @ContextConfiguration(initializers = EmbeddedInfraInitializer.class)
+@Import(GatewayTestBase.CollectionsSeen.class)
 public abstract class GatewayTestBase {
+    /** Every MongoDB command the gateway sends, in every test of the shared context. */
+    protected static final CollectionsTouched TOUCHED = new CollectionsTouched();
+
+    @TestConfiguration
+    static class CollectionsSeen {
+        @Bean
+        MongoClientSettingsBuilderCustomizer recordCollections() {
+            return settings -> settings.addCommandListener(TOUCHED);
+        }
+    }
+
     private static final AtomicLong UNIQUE = new AtomicLong(System.nanoTime() % 1_000_000);
 
     @LocalServerPort
@@ -46,6 +63,7 @@ public abstract class GatewayTestBase {
     @DynamicPropertySource
     static void queryService(DynamicPropertyRegistry registry) {
         registry.add("vectorless.gateway.query-service-url", () -> FakeQueryService.shared().url());
+        registry.add("vectorless.gateway.indexer.urls", () -> FakeIndexer.shared().url());
     }
 
     @BeforeEach

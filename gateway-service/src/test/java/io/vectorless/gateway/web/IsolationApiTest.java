@@ -86,17 +86,6 @@ class IsolationApiTest extends GatewayTestBase {
     }
 
     @Test
-    void aUserKeyCannotManageKeys() {
-        Http.Response create = asAlice.postJson("/api/keys", Map.of("username", alice));
-        Http.Response list = asAlice.get("/api/keys");
-
-        assertThat(create.status()).isEqualTo(403);
-        assertThat(create.json().get("detail").asText()).contains("admin");
-        assertThat(list.status()).isEqualTo(403);
-        assertThat(http.postJson("/api/keys", Map.of("name", "no user")).status()).isEqualTo(400);
-    }
-
-    @Test
     void aUserKeyListsAndChangesOnlyItsOwnWorkspaces() {
         long mine = workspaceOf(asAlice, null);
         long theirs = workspaceOf(asBob, bob);
@@ -165,14 +154,13 @@ class IsolationApiTest extends GatewayTestBase {
         long mine = workspaceOf(asAlice, null);
         long theirs = workspaceOf(asBob, null);
         FakeQueryService fake = FakeQueryService.shared();
-        fake.handle(exchange -> FakeQueryService.json(exchange, "{\"object\":\"list\",\"data\":[{\"id\":\"pageindex-ws-"
-                + mine + "\"},{\"id\":\"pageindex-ws-" + theirs + "\"}]}"));
 
         JsonNode models = asAlice.get("/v1/models").json();
         JsonNode allModels = http.get("/v1/models").json();
 
         assertThat(models.get("data").findValuesAsText("id")).containsExactly("pageindex-ws-" + mine);
-        assertThat(allModels.get("data")).hasSize(2);
+        assertThat(allModels.get("data").findValuesAsText("id"))
+                .contains("pageindex-ws-" + mine, "pageindex-ws-" + theirs);
 
         fake.handle(exchange -> FakeQueryService.json(exchange, "{\"answer\":\"ok\"}"));
         Http.Response otherModel = asAlice.postJson("/v1/chat/completions", Map.of("model", "pageindex-ws-" + theirs,
@@ -204,10 +192,6 @@ class IsolationApiTest extends GatewayTestBase {
     void aUserKeyCannotOpenAnotherUsersModelNorTheOperatorEndpoints() {
         long mine = workspaceOf(asAlice, null);
         long theirs = workspaceOf(asBob, null);
-        FakeQueryService fake = FakeQueryService.shared();
-        fake.handle(exchange -> FakeQueryService.json(exchange, "{\"id\":\""
-                + exchange.getRequestURI().getPath().substring("/v1/models/".length()) + "\",\"object\":\"model\"}"));
-
         Http.Response other = asAlice.get("/v1/models/pageindex-ws-" + theirs);
         Http.Response own = asAlice.get("/v1/models/pageindex-ws-" + mine);
 

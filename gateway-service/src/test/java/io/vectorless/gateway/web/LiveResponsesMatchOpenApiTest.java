@@ -1,5 +1,6 @@
 package io.vectorless.gateway.web;
 
+import io.vectorless.gateway.support.FakeIndexer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vectorless.gateway.support.GatewayTestBase;
 import io.vectorless.gateway.support.Http;
@@ -127,6 +128,6 @@ class LiveResponsesMatchOpenApiTest extends GatewayTestBase {
                         "", List.of(), List.of("1"), 0),
                 new StoredNode(StoredNode.idOf(doc, 1, "1"), doc, 1, ws, "1", "root", 1, 1, "Part", "About it", 1, 2,
                         "Text of the part", List.of(), List.of(), 5));
-        nodes.forEach(node -> mongo.save(node, StoreNames.NODES));
+        FakeIndexer.shared().save(nodes);
     }
 }

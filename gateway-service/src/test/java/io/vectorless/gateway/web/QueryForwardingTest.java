@@ -30,17 +30,17 @@ class QueryForwardingTest extends GatewayTestBase {
             exchange.close();
         });
 
-        Http.Response models = http.get("/v1/models?limit=5");
+        Http.Response files = http.get("/v1/files?limit=5");
         Http.Response chat = http.send(http.request("/api/chat/query").header("Content-Type", "application/json")
                 .header("x-api-key", "extra").POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"hi\"}")));
 
-        assertThat(models.status()).isEqualTo(207);
-        assertThat(models.contentType()).startsWith("application/json");
-        assertThat(models.json().get("object").asText()).isEqualTo("list");
+        assertThat(files.status()).isEqualTo(207);
+        assertThat(files.contentType()).startsWith("application/json");
+        assertThat(files.json().get("object").asText()).isEqualTo("list");
         assertThat(chat.status()).isEqualTo(207);
         FakeQueryService.Seen first = fake.seen().get(0);
         assertThat(first.method()).isEqualTo("GET");
-        assertThat(first.uri()).isEqualTo("/v1/models?limit=5");
+        assertThat(first.uri()).isEqualTo("/v1/files?limit=5");
         assertThat(first.headers().getFirst("Authorization")).isEqualTo("Bearer " + Http.KEY);
         FakeQueryService.Seen second = fake.seen().get(1);
         assertThat(second.method()).isEqualTo("POST");

@@ -1,5 +1,6 @@
 package io.vectorless.gateway.web;
 
+import io.vectorless.gateway.support.FakeIndexer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vectorless.schema.ContractFixturesTest.ContractSamples;
@@ -123,6 +124,15 @@ class StatusProjectionIntegrationTest extends GatewayTestBase {
         JsonNode parent = http.get("/api/documents/" + id + "/tree/1").json();
         assertThat(parent.get("children").get(0).get("node_id").asText()).isEqualTo("1.1");
         assertThat(http.get("/api/documents/" + id + "/tree/9.9").status()).isEqualTo(404);
+
+        FakeIndexer.shared().answering(false);
+        try {
+            Http.Response unavailable = http.get("/api/documents/" + id + "/tree");
+            assertThat(unavailable.status()).isEqualTo(503);
+            assertThat(unavailable.json().get("detail").asText()).contains("indexer-service");
+        } finally {
+            FakeIndexer.shared().answering(true);
+        }
     }
 
     @Test
@@ -326,9 +336,7 @@ class StatusProjectionIntegrationTest extends GatewayTestBase {
                 new StoredNode(StoredNode.idOf(id, version, "1.1"), id, version, ws, "1.1", "1", 2, 2,
                         "Problem Statement", "The challenge", 2, 3, "Text of 1.1 v" + version,
                         imageKey == null ? List.of() : List.of(imageKey), List.of(), 5));
-        for (StoredNode node : nodes) {
-            mongo.save(node, StoreNames.NODES);
-        }
+        FakeIndexer.shared().save(nodes);
     }
 
     private boolean hasOriginal(long ws, long id, int version) {

@@ -1,5 +1,6 @@
 package io.vectorless.gateway.web;
 
+import io.vectorless.gateway.support.FakeIndexer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vectorless.gateway.support.GatewayTestBase;
 import io.vectorless.gateway.support.Http;
@@ -71,7 +72,7 @@ class UserEditsApiTest extends GatewayTestBase {
     }
 
     private void writeRoot(long id, int version, long ws) {
-        mongo.save(new StoredNode(StoredNode.idOf(id, version, "root"), id, version, ws, "root", null, 0, 0,
-                "Pipeline title", "Summary", 1, 1, "", List.of(), List.of(), 0), StoreNames.NODES);
+        FakeIndexer.shared().save(new StoredNode(StoredNode.idOf(id, version, "root"), id, version, ws, "root", null, 0, 0,
+                "Pipeline title", "Summary", 1, 1, "", List.of(), List.of(), 0));
     }
 }

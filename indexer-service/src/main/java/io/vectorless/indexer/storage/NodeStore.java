@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code nodes} collection: one {@link StoredNode} per tree node, keyed "{doc}:{version}:{nodeId}". Writing a
@@ -79,6 +80,27 @@ public class NodeStore {
     public List<StoredNode> nodesOf(long documentId, int version) {
         Query query = Query.query(Criteria.where(Node.DOCUMENT_ID).is(documentId).and(Node.VERSION).is(version))
                 .with(Sort.by(Node.ORDINAL));
+        return mongo.find(query, StoredNode.class, StoreNames.NODES);
+    }
+
+    /** Every node of one version in document order, without texts (what a table of contents needs). */
+    public List<StoredNode> outline(long documentId, int version) {
+        Query query = Query.query(Criteria.where(Node.DOCUMENT_ID).is(documentId).and(Node.VERSION).is(version))
+                .with(Sort.by(Node.ORDINAL));
+        query.fields().exclude(Node.TEXT);
+        return mongo.find(query, StoredNode.class, StoreNames.NODES);
+    }
+
+    public Optional<StoredNode> find(long documentId, int version, String nodeId) {
+        return Optional.ofNullable(mongo.findById(StoredNode.idOf(documentId, version, nodeId), StoredNode.class,
+                StoreNames.NODES));
+    }
+
+    /** A node's children in order, without texts. */
+    public List<StoredNode> children(long documentId, int version, String nodeId) {
+        Query query = Query.query(Criteria.where(Node.DOCUMENT_ID).is(documentId).and(Node.VERSION).is(version)
+                .and(Node.PARENT_ID).is(nodeId)).with(Sort.by(Node.ORDINAL));
+        query.fields().exclude(Node.TEXT);
         return mongo.find(query, StoredNode.class, StoreNames.NODES);
     }
 

@@ -3,9 +3,13 @@ package io.vectorless.ingest.parse;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.font.PDSimpleFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -26,6 +30,7 @@ final class PdfLineCollector extends PDFTextStripper {
             "-medi|^(?:[a-z]{6}\\+)?(?:cm|sf|ec|tc)(?:bx|b\\d|mib|ssbx|bxti|bxsl)");
     private final Deadline deadline;
     private final List<List<PdfLine>> pages = new ArrayList<>();
+    private final List<Integer> unmappedGlyphs = new ArrayList<>();
     private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
     private final StringBuilder line = new StringBuilder();
     private final List<float[]> fragments = new ArrayList<>();
@@ -53,11 +58,29 @@ final class PdfLineCollector extends PDFTextStripper {
         return pages;
     }
 
+    /**
+     * Per page, the glyphs drawn in composite fonts that have no Unicode mapping: the text stripper drops them, so
+     * a page set in such a font (common in Chinese and Japanese PDFs) loses its text without a trace in its lines.
+     */
+    List<Integer> unmappedGlyphs() {
+        return unmappedGlyphs;
+    }
+
+    @Override
+    protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement)
+            throws IOException {
+        if (!(font instanceof PDSimpleFont) && font.toUnicode(code) == null) {
+            unmappedGlyphs.set(unmappedGlyphs.size() - 1, unmappedGlyphs.get(unmappedGlyphs.size() - 1) + 1);
+        }
+        super.showGlyph(textRenderingMatrix, font, code, displacement);
+    }
+
     @Override
     protected void startPage(PDPage page) {
         deadline.check();
         current = new ArrayList<>();
         pages.add(current);
+        unmappedGlyphs.add(0);
     }
 
     @Override

@@ -42,11 +42,15 @@ final class PdfOcr {
         this.context = context;
     }
 
-    /** Pages in the order given, with the ones that needed OCR replaced by what was recognised on them. */
-    List<List<PdfLine>> recognisePages(PDDocument document, List<List<PdfLine>> raw) {
+    /**
+     * Pages in the order given, with the ones that needed OCR replaced by what was recognised on them: pages without
+     * a usable text layer, and pages whose fonts drew many glyphs the text layer could not name.
+     */
+    List<List<PdfLine>> recognisePages(PDDocument document, List<List<PdfLine>> raw, List<Integer> unmappedGlyphs) {
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
-            if (context.ocr.mode() == OcrMode.FORCE || !TextLayer.usable(raw.get(i))) {
+            if (context.ocr.mode() == OcrMode.FORCE || !TextLayer.usable(raw.get(i))
+                    || TextLayer.lostGlyphs(raw.get(i), unmappedGlyphs.get(i))) {
                 todo.add(i);
             }
         }

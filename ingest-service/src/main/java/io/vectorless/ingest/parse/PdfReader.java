@@ -38,7 +38,8 @@ final class PdfReader {
             context.checkPages(pageCount, "pages");
             metadata(document);
             PdfOcr ocr = new PdfOcr(context);
-            List<List<PdfLine>> raw = ocr.recognisePages(document, lines(document));
+            PdfLineCollector collected = lines(document);
+            List<List<PdfLine>> raw = ocr.recognisePages(document, collected.pages(), collected.unmappedGlyphs());
             List<float[]> sizes = new ArrayList<>(pageCount);
             for (PDPage page : document.getPages()) {
                 sizes.add(new float[]{page.getMediaBox().getWidth(), page.getMediaBox().getHeight()});
@@ -74,10 +75,10 @@ final class PdfReader {
         return document;
     }
 
-    private List<List<PdfLine>> lines(PDDocument document) throws IOException {
+    private PdfLineCollector lines(PDDocument document) throws IOException {
         PdfLineCollector collector = new PdfLineCollector(context.deadline);
         collector.writeText(document, Writer.nullWriter());
-        return collector.pages();
+        return collector;
     }
 
     private void metadata(PDDocument document) {

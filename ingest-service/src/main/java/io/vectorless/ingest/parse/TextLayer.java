@@ -9,8 +9,22 @@ import java.util.List;
  */
 final class TextLayer {
     private static final int MIN_CHARS = 10;
+    private static final int MIN_LOST = 20;
 
     private TextLayer() {
+    }
+
+    /**
+     * Whether a page lost a tenth or more of its text to glyphs without a Unicode mapping (at least a line's worth):
+     * what is left reads cleanly, but is not the page.
+     */
+    static boolean lostGlyphs(List<PdfLine> lines, int unmappedGlyphs) {
+        if (unmappedGlyphs < MIN_LOST) {
+            return false;
+        }
+        long kept = lines.stream().mapToLong(line -> line.text().codePoints()
+                .filter(c -> !Character.isWhitespace(c)).count()).sum();
+        return unmappedGlyphs * 10L >= kept + unmappedGlyphs;
     }
 
     static boolean usable(List<PdfLine> lines) {

@@ -92,6 +92,76 @@ class OcrParsingTest {
         assertThat(readExactly).as("sentences read word for word in:%n%s", text).isGreaterThanOrEqualTo(13);
     }
 
+    /**
+     * A page set in a composite font that cannot name its glyphs, as many CJK PDFs are made: no ToUnicode map, and
+     * an embedded font without a character map (its table is renamed, so the glyphs still draw).
+     */
+    private static byte[] pageInAFontWithoutUnicodeMap() throws java.io.IOException {
+        byte[] made;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
+             java.io.InputStream ttf = org.apache.pdfbox.pdmodel.PDDocument.class.getResourceAsStream(
+                     "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            org.apache.pdfbox.pdmodel.font.PDType0Font font =
+                    org.apache.pdfbox.pdmodel.font.PDType0Font.load(document, ttf, false);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                         new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 14);
+                content.newLineAtOffset(72, 730);
+                content.showText("Harbour pump station log");
+                content.setFont(font, 14);
+                content.newLineAtOffset(0, -30);
+                content.showText("Pressure gauges are calibrated every March.");
+                content.newLineAtOffset(0, -24);
+                content.showText("Spare valves are stored in the east shed.");
+                content.endText();
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            made = out.toByteArray();
+        }
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(made)) {
+            org.apache.pdfbox.pdmodel.PDResources resources = document.getPage(0).getResources();
+            for (org.apache.pdfbox.cos.COSName name : resources.getFontNames()) {
+                if (!(resources.getFont(name) instanceof org.apache.pdfbox.pdmodel.font.PDType0Font font)) {
+                    continue;
+                }
+                font.getCOSObject().removeItem(org.apache.pdfbox.cos.COSName.TO_UNICODE);
+                org.apache.pdfbox.pdmodel.common.PDStream file =
+                        font.getDescendantFont().getFontDescriptor().getFontFile2();
+                byte[] ttfBytes = file.toByteArray();
+                int tables = (ttfBytes[4] & 0xff) << 8 | ttfBytes[5] & 0xff;
+                for (int t = 0; t < tables; t++) {
+                    int at = 12 + 16 * t;
+                    if (new String(ttfBytes, at, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("cmap")) {
+                        ttfBytes[at] = 'x';
+                    }
+                }
+                try (java.io.OutputStream rewritten = file.getCOSObject().createOutputStream(
+                        org.apache.pdfbox.cos.COSName.FLATE_DECODE)) {
+                    rewritten.write(ttfBytes);
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void aPageWhoseFontCannotNameItsGlyphsIsReadFromItsPicture() throws java.io.IOException {
+        ParsedDocument parsed = PARSER.parse(pageInAFontWithoutUnicodeMap(), Blocks.file("cid.pdf"),
+                ImageSink.DISCARD);
+
+        // the page's one readable line would pass for a text layer; the glyphs it could not name say otherwise
+        assertThat(parsed.metadata()).containsEntry("ocr_pages", "1");
+        assertThat(allText(parsed)).contains("Harbour pump station log", "Pressure gauges are calibrated every March",
+                "Spare valves are stored in the east shed");
+    }
+
     @Test
     void onlyThePagesWithoutTextAreRecognisedInAMixedDocument() {
         byte[] mixed = ScannedPdf.scan(report().withoutOutline(), 150, Set.of(1));

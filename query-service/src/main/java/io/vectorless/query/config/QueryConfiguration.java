@@ -1,6 +1,7 @@
 package io.vectorless.query.config;
 
 import io.vectorless.query.answer.QueryEngine;
+import io.vectorless.query.storage.AnswerableDocuments;
 import io.vectorless.query.storage.MongoQuerySource;
 import io.vectorless.query.storage.SearchIndexStore;
 import io.vectorless.core.llm.LlmClient;
@@ -33,8 +34,13 @@ class QueryConfiguration {
     }
 
     @Bean
-    MongoQuerySource mongoQuerySource(MongoTemplate mongo, ObjectStore objects, SearchIndexStore indexes) {
-        return new MongoQuerySource(mongo, objects, indexes);
+    AnswerableDocuments answerableDocuments(MongoTemplate mongo) {
+        return new AnswerableDocuments(mongo);
+    }
+
+    @Bean
+    MongoQuerySource mongoQuerySource(AnswerableDocuments documents, ObjectStore objects, SearchIndexStore indexes) {
+        return new MongoQuerySource(documents, objects, indexes);
     }
 
     /** Not an {@code Executor} bean: that would displace Boot's task executor, which serves streamed responses. */

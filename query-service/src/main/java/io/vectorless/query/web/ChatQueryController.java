@@ -6,10 +6,8 @@ import io.vectorless.query.answer.QueryAnswer;
 import io.vectorless.query.answer.QueryEngine;
 import io.vectorless.query.answer.QueryRequest;
 import io.vectorless.query.navigate.Turn;
-import io.vectorless.query.storage.MongoQuerySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,13 +30,11 @@ class ChatQueryController {
     private static final Logger log = LoggerFactory.getLogger(ChatQueryController.class);
 
     private final QueryEngine engine;
-    private final MongoQuerySource store;
     private final AnswerMetrics metrics;
     private final ObjectMapper json;
 
-    ChatQueryController(QueryEngine engine, MongoQuerySource store, AnswerMetrics metrics, ObjectMapper json) {
+    ChatQueryController(QueryEngine engine, AnswerMetrics metrics, ObjectMapper json) {
         this.engine = engine;
-        this.store = store;
         this.metrics = metrics;
         this.json = json;
     }
@@ -77,9 +73,6 @@ class ChatQueryController {
         }
         if (request.query() == null || request.query().isBlank()) {
             throw ApiException.badRequest("query is required and must not be blank");
-        }
-        if (store.workspace(request.workspaceId()).isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "Workspace " + request.workspaceId() + " not found", null);
         }
         QueryRequest question = new QueryRequest(request.workspaceId(), request.query().strip(),
                 history(request.history()));

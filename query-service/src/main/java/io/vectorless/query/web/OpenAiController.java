@@ -6,15 +6,12 @@ import io.vectorless.query.answer.ChatTasks;
 import io.vectorless.query.answer.QueryAnswer;
 import io.vectorless.query.answer.QueryEngine;
 import io.vectorless.query.answer.QueryRequest;
-import io.vectorless.query.storage.MongoQuerySource;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +28,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The OpenAI-compatible surface: each workspace is a model "pageindex-ws-{id}". Chat UIs' housekeeping requests
+ * The OpenAI-compatible surface: each workspace is a model "pageindex-ws-{id}" (the gateway, which owns the
+ * workspaces, lists the models and checks that a model's workspace exists before it forwards a chat). Chat UIs' housekeeping requests
  * (titles, tags, follow-ups) are answered at once without retrieval; {@code max_tokens} cuts the answer with
  * {@code finish_reason: "length"}; {@code n} other than 1 is refused; answers carry their {@code sources} (an
  * extension field on the completion and on the last stream chunk) and cite them in the text. Other parameters
@@ -46,32 +43,13 @@ class OpenAiController {
     private static final Pattern PIECE = Pattern.compile("\\S+\\s*|\\s+");
 
     private final QueryEngine engine;
-    private final MongoQuerySource store;
     private final ObjectMapper json;
     private final AnswerMetrics metrics;
 
-    OpenAiController(QueryEngine engine, MongoQuerySource store, ObjectMapper json, AnswerMetrics metrics) {
+    OpenAiController(QueryEngine engine, ObjectMapper json, AnswerMetrics metrics) {
         this.engine = engine;
-        this.store = store;
         this.json = json;
         this.metrics = metrics;
-    }
-
-    @GetMapping("/v1/models")
-    Map<String, Object> models() {
-        List<Map<String, Object>> data = new ArrayList<>();
-        for (MongoQuerySource.Workspace ws : store.workspaces()) {
-            data.add(model(ws));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("object", "list");
-        body.put("data", data);
-        return body;
-    }
-
-    @GetMapping("/v1/models/{model}")
-    Map<String, Object> model(@PathVariable String model) {
-        return store.workspace(workspaceOf(model)).map(OpenAiController::model).orElseThrow(() -> unknownModel(model));
     }
 
     /** Anything else under /v1 (embeddings, completions, files, ...) is not offered: OpenAI's 404, which SDKs read. */
@@ -80,16 +58,6 @@ class OpenAiController {
         throw new ApiException(HttpStatus.NOT_FOUND, "Invalid URL (" + request.getMethod() + " "
                 + request.getRequestURI() + "): this server offers GET /v1/models, GET /v1/models/{model} and "
                 + "POST /v1/chat/completions", "unknown_url");
-    }
-
-    private static Map<String, Object> model(MongoQuerySource.Workspace ws) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("id", MODEL_PREFIX + ws.id());
-        model.put("object", "model");
-        model.put("created", ws.createdEpochSeconds());
-        model.put("owned_by", "pageindex");
-        model.put("name", ws.name());
-        return model;
     }
 
     @PostMapping("/v1/chat/completions")
@@ -228,7 +196,8 @@ class OpenAiController {
 
     private long workspaceOf(String model) {
         Matcher m = MODEL.matcher(model);
-        if (m.matches() && store.workspace(Long.parseLong(m.group(1))).isPresent()) {
+        if (m.matches()) {
+            // the gateway has checked that the workspace exists and the caller may ask in it
             return Long.parseLong(m.group(1));
         }
         throw unknownModel(model);

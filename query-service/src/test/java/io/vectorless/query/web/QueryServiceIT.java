@@ -1,6 +1,16 @@
 package io.vectorless.query.web;
 
 import io.vectorless.schema.store.StoreNames;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vectorless.schema.ContractFixturesTest.ContractSamples;
+import io.vectorless.schema.EventJson;
+import io.vectorless.schema.event.Topics;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import static org.awaitility.Awaitility.await;
 import io.vectorless.support.storage.CollectionsTouched;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -17,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import io.vectorless.query.storage.AnswerableDocuments;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.util.ArrayList;
@@ -37,7 +48,11 @@ class QueryServiceIT {
     @Autowired
     MongoTemplate mongo;
     @Autowired
+    AnswerableDocuments answerable;
+    @Autowired
     ObjectStore objects;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     Http http;
     Seeder seed;
@@ -45,7 +60,7 @@ class QueryServiceIT {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        seed = new Seeder(mongo);
+        seed = new Seeder(mongo, answerable);
     }
 
     private static String chat(long workspaceId, String query) {
@@ -200,14 +215,6 @@ class QueryServiceIT {
     }
 
     @Test
-    void unknownWorkspaceIsNotFound() {
-        Http.Response response = http.post("/api/chat/query", chat(987_654_321_000L, "anything"));
-
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.json().get("detail").asText()).contains("987654321000");
-    }
-
-    @Test
     void badRequestsGetADetailNotA500() {
         long ws = seed.workspace("Bad input");
 
@@ -230,26 +237,6 @@ class QueryServiceIT {
         Http.Response openAi = http.post("/v1/chat/completions", "{}", null);
         assertThat(openAi.status()).isEqualTo(401);
         assertThat(openAi.json().get("error").get("code").asText()).isEqualTo("invalid_api_key");
-    }
-
-    @Test
-    void listsEachWorkspaceAsAModel() {
-        long ws = seed.workspace("Research Papers");
-
-        JsonNode body = http.get("/v1/models").json();
-
-        assertThat(body.get("object").asText()).isEqualTo("list");
-        JsonNode model = null;
-        for (JsonNode m : body.get("data")) {
-            if (m.get("id").asText().equals("pageindex-ws-" + ws)) {
-                model = m;
-            }
-        }
-        assertThat(model).isNotNull();
-        assertThat(model.get("object").asText()).isEqualTo("model");
-        assertThat(model.get("created").asLong()).isEqualTo(1_709_251_200L);
-        assertThat(model.get("owned_by").asText()).isEqualTo("pageindex");
-        assertThat(model.get("name").asText()).isEqualTo("Research Papers");
     }
 
     @Test
@@ -322,7 +309,6 @@ class QueryServiceIT {
         long ws = seed.workspace("Errors");
         String messages = "\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]";
 
-        Http.Response unknown = http.post("/v1/chat/completions", "{\"model\": \"pageindex-ws-999999999999\", " + messages + "}");
         Http.Response malformed = http.post("/v1/chat/completions", "{\"model\": \"gpt-4o\", " + messages + "}");
         Http.Response noMessages = http.post("/v1/chat/completions", "{\"model\": \"pageindex-ws-" + ws + "\"}");
         Http.Response notJson = http.post("/v1/chat/completions", "{\"model\": ");
@@ -330,10 +316,8 @@ class QueryServiceIT {
         Http.Response badTemperature = http.post("/v1/chat/completions",
                 "{\"model\": \"pageindex-ws-" + ws + "\", \"temperature\": \"hot\", " + messages + "}");
 
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.json().get("error").get("code").asText()).isEqualTo("model_not_found");
-        assertThat(unknown.json().get("error").get("type").asText()).isEqualTo("invalid_request_error");
         assertThat(malformed.status()).isEqualTo(404);
+        assertThat(malformed.json().get("error").get("type").asText()).isEqualTo("invalid_request_error");
         assertThat(malformed.json().get("error").get("code").asText()).isEqualTo("model_not_found");
         assertThat(noMessages.status()).isEqualTo(400);
         assertThat(noMessages.json().get("error").get("message").asText()).contains("messages");
@@ -365,20 +349,12 @@ class QueryServiceIT {
     }
 
     @Test
-    void modelsCanBeReadOneByOneAndUnknownPathsAnswerInOpenAiShape() {
-        long ws = seed.workspace("Model by id");
-
-        Http.Response model = http.get("/v1/models/pageindex-ws-" + ws);
-        Http.Response missing = http.get("/v1/models/pageindex-ws-999999999999");
+    void unknownPathsAnswerInOpenAiShape() {
+        Http.Response models = http.get("/v1/models"); // the gateway lists the models: it owns the workspaces
         Http.Response embeddings = http.post("/v1/embeddings", "{\"model\": \"x\", \"input\": \"hi\"}");
         Http.Response completions = http.post("/v1/completions", "{\"model\": \"x\", \"prompt\": \"hi\"}");
 
-        assertThat(model.status()).isEqualTo(200);
-        assertThat(model.json().get("id").asText()).isEqualTo("pageindex-ws-" + ws);
-        assertThat(model.json().get("object").asText()).isEqualTo("model");
-        assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.json().get("error").get("code").asText()).isEqualTo("model_not_found");
-        for (Http.Response unknown : List.of(embeddings, completions)) {
+        for (Http.Response unknown : List.of(models, embeddings, completions)) {
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.json().get("error").get("type").asText()).isEqualTo("invalid_request_error");
             assertThat(unknown.json().get("error").get("code").asText()).isEqualTo("unknown_url");
@@ -428,20 +404,80 @@ class QueryServiceIT {
     }
 
     @Test
-    void readsOnlyTheReadModelsPublishedToItAndWritesNoCollection() {
+    void touchesNoCollectionOfTheGatewayAndWritesOnlyItsOwn() {
         long ws = seed.workspace("Read models");
         seed.indexed(ws, SampleTrees.operationsGuide());
 
         assertThat(http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).status())
                 .isEqualTo(200);
 
-        assertThat(CollectionsSeen.TOUCHED.read()).contains(StoreNames.DOCUMENTS)
-                .allMatch(name -> StoreNames.mayTouch(StoreNames.QUERY, name), "published to query-service");
-        assertThat(CollectionsSeen.TOUCHED.written()).filteredOn(name -> !SEEDED.contains(name)).isEmpty();
+        assertThat(CollectionsSeen.TOUCHED.read()).contains(StoreNames.ANSWERABLE_DOCUMENTS)
+                .doesNotContain(StoreNames.DOCUMENTS, StoreNames.WORKSPACES)
+                .allMatch(name -> StoreNames.mayTouch(StoreNames.QUERY, name), "its own or the search-index path");
+        assertThat(CollectionsSeen.TOUCHED.written()).contains(StoreNames.ANSWERABLE_DOCUMENTS)
+                .filteredOn(name -> !SEEDED.contains(name))
+                .allMatch(name -> StoreNames.mayWrite(StoreNames.QUERY, name), "its own");
     }
 
-    /** The seeder writes the gateway's and the indexer's collections through this test's client. */
-    private static final List<String> SEEDED = List.of(StoreNames.WORKSPACES, StoreNames.DOCUMENTS, StoreNames.NODES);
+    /** The indexer's nodes, which the test writes through this service's client. */
+    private static final List<String> SEEDED = List.of(StoreNames.NODES);
+
+    @Test
+    void aDocumentAnswersFromItsIndexedEventsAndStopsWithItsDeletion() throws Exception {
+        long ws = seed.workspace("Fed by events");
+        long doc = seed.workspace("a document id");
+        seed.nodes(ws, doc, 1, SampleTrees.operationsGuide());
+        seed.nodes(ws, doc, 2, node("root", "Ops v2", "", 0, 1, 1, "",
+                node("1", "Backups", "", 1, 1, 1, "Backups are retained for 90 days since the last review.")));
+
+        publish(Topics.DOCUMENT_STATUS, fixture("document-status-changed.json", doc, 1, ws));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !answerable.cards(ws).isEmpty());
+        assertThat(answerable.cards(ws).get(0).title()).isEqualTo("Research Paper Title");
+        assertThat(http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).json()
+                .get("answer").asText()).contains("35 days");
+
+        publish(Topics.DOCUMENT_STATUS, fixture("document-status-changed.json", doc, 2, ws));
+        await().atMost(Duration.ofSeconds(30)).until(() -> answerable.cards(ws).get(0).version() == 2);
+        assertThat(http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).json()
+                .get("answer").asText()).contains("90 days");
+
+        publish(Topics.DOCUMENT_DELETED, fixture("document-deleted.json", doc, 2, ws));
+        await().atMost(Duration.ofSeconds(30)).until(() -> answerable.cards(ws).isEmpty());
+        assertThat(http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).json()
+                .get("answer").asText()).contains("nothing indexed");
+    }
+
+    @Test
+    void lateEventsNeverTakeAVersionBackNorBringADeletedDocumentBack() {
+        long ws = seed.workspace("Late events");
+        long doc = seed.workspace("a document id");
+
+        answerable.indexed(doc, ws, 2, "Two", "two.pdf", "");
+        answerable.indexed(doc, ws, 1, "One", "one.pdf", "");
+        answerable.indexed(doc, ws, 2, "Two again", "two.pdf", "");
+        assertThat(answerable.cards(ws)).singleElement()
+                .satisfies(card -> assertThat(card.version()).isEqualTo(2))
+                .satisfies(card -> assertThat(card.title()).isEqualTo("Two again"));
+
+        answerable.deleted(doc, ws);
+        answerable.indexed(doc, ws, 3, "Three", "three.pdf", "");
+        assertThat(answerable.cards(ws)).isEmpty();
+    }
+
+    /** A contract fixture with this test's ids, as the indexer or the gateway would publish it. */
+    private static String fixture(String name, long documentId, int version, long workspaceId) throws Exception {
+        ObjectNode event = (ObjectNode) EventJson.mapper().readTree(ContractSamples.fixture(name));
+        return event.put("eventId", UUID.randomUUID().toString()).put("documentId", documentId)
+                .put("version", version).put("workspaceId", workspaceId).toString();
+    }
+
+    private void publish(String topic, String json) throws Exception {
+        String type = EventJson.mapper().readTree(json).get("type").asText();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic,
+                EventJson.mapper().readTree(json).get("documentId").asText(), json);
+        record.headers().add(Topics.EVENT_TYPE_HEADER, type.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        kafka.send(record).get(30, TimeUnit.SECONDS);
+    }
 
     /** Records the collection every MongoDB command of this service names. */
     @TestConfiguration

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import io.vectorless.query.storage.AnswerableDocuments;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,6 +50,8 @@ class QueryServiceLlmIT {
     @Autowired
     MongoTemplate mongo;
     @Autowired
+    AnswerableDocuments answerable;
+    @Autowired
     LlmClient llmClient;
 
     Http http;
@@ -57,7 +60,7 @@ class QueryServiceLlmIT {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        seed = new Seeder(mongo);
+        seed = new Seeder(mongo, answerable);
         LLM.reset();
         circuitBreaker().reset();
     }

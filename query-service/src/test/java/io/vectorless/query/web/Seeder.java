@@ -1,48 +1,42 @@
 package io.vectorless.query.web;
 
-import io.vectorless.schema.store.StoreFields;
+import io.vectorless.query.storage.AnswerableDocuments;
 import io.vectorless.schema.store.StoreNames;
 import io.vectorless.schema.store.StoredNodes;
 import io.vectorless.schema.tree.TreeNode;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.util.Date;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Writes workspaces, documents and nodes the way the gateway and the indexer do, with ids unique in the JVM. */
+/**
+ * Sets up what query-service would have learnt from the pipeline: answerable versions in its own read model (what
+ * its listener writes on an {@code indexed} event; the listener itself is tested from the contract fixtures) and the
+ * indexer's nodes, with ids unique in the JVM. Workspaces need no setup: the gateway owns and checks them.
+ */
 final class Seeder {
     private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000));
 
     private final MongoTemplate mongo;
+    private final AnswerableDocuments answerable;
 
-    Seeder(MongoTemplate mongo) {
+    Seeder(MongoTemplate mongo, AnswerableDocuments answerable) {
         this.mongo = mongo;
+        this.answerable = answerable;
     }
 
+    /** A fresh workspace id. */
     long workspace(String name) {
-        long id = IDS.incrementAndGet();
-        mongo.insert(new Document(StoreFields.Workspace.ID, id)
-                .append(StoreFields.Workspace.NAME, name)
-                .append(StoreFields.Workspace.DESCRIPTION, "")
-                .append(StoreFields.Workspace.OWNER_USERNAME, "default")
-                .append(StoreFields.Workspace.CREATED_AT, new Date(1_709_251_200_000L)), StoreNames.WORKSPACES);
-        return id;
+        return IDS.incrementAndGet();
     }
 
     /** A document whose version {@code indexedVersion} is indexed (0: none yet) and whose latest is {@code version}. */
     long document(long workspaceId, TreeNode root, String status, int version, int indexedVersion) {
         long id = IDS.incrementAndGet();
-        mongo.insert(new Document(StoreFields.Document.ID, id)
-                .append(StoreFields.Document.WORKSPACE_ID, workspaceId)
-                .append(StoreFields.Document.FILE_NAME, root.title().toLowerCase().replace(' ', '_') + ".pdf")
-                .append(StoreFields.Document.DOC_TITLE, root.title())
-                .append(StoreFields.Document.ROOT_SUMMARY, root.summary())
-                .append(StoreFields.Document.STATUS, status)
-                .append(StoreFields.Document.VERSION, version)
-                .append(StoreFields.Document.INDEXED_VERSION, indexedVersion)
-                .append(StoreFields.Document.CREATED_AT, new Date()), StoreNames.DOCUMENTS);
+        if (indexedVersion > 0) {
+            answerable.indexed(id, workspaceId, indexedVersion, root.title(),
+                    root.title().toLowerCase().replace(' ', '_') + ".pdf", root.summary());
+        }
         return id;
     }
 

@@ -1,5 +1,6 @@
 package io.vectorless.gateway.access.storage;
 
+import io.vectorless.schema.store.StoreNames;
 import io.vectorless.gateway.domain.ApiKeyRecord;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,7 +14,7 @@ import java.util.Optional;
 /** The {@code api_keys} collection: per-user keys, stored as their SHA-256 only, mapped by Spring Data. */
 @Repository
 public class ApiKeyStore {
-    static final String COLLECTION = "api_keys";
+    static final String COLLECTION = StoreNames.API_KEYS;
     static final String HASH = "key_sha256";
     static final String PREFIX = "key_prefix";
     static final String CREATED_AT = "created_at";

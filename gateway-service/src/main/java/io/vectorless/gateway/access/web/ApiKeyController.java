@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vectorless.gateway.access.ApiKeyService;
-import io.vectorless.gateway.domain.ApiException;
 import io.vectorless.gateway.domain.ApiKeyRecord;
 import io.vectorless.gateway.domain.FieldLimits;
-import io.vectorless.support.web.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -29,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 
-/** The admin's management of per-user API keys; a user key gets 403 here. */
+/** The admin's management of per-user API keys; a user key gets 403 here ({@link AdminOnly}, before any binding). */
 @RestController
 @RequestMapping("/api/keys")
 class ApiKeyController {
@@ -75,8 +73,7 @@ class ApiKeyController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @ApiResponse(responseCode = "201", description = "The new key; `key` is shown this once and never again")
-    ApiKeyCreated create(Caller caller, @Valid @RequestBody CreateKey body) {
-        requireAdmin(caller);
+    ApiKeyCreated create(@Valid @RequestBody CreateKey body) {
         ApiKeyService.Created created = keys.create(body.username(), body.name());
         ApiKeyRecord key = created.record();
         return new ApiKeyCreated(key.id(), key.username(), key.name(), key.prefix(), key.createdAt(), created.key());
@@ -84,22 +81,14 @@ class ApiKeyController {
 
     @GetMapping
     @ApiResponse(responseCode = "200", description = "The keys (without the keys themselves)")
-    List<ApiKeyView> list(Caller caller, @RequestParam(name = "username", required = false) String username) {
-        requireAdmin(caller);
+    List<ApiKeyView> list(@RequestParam(name = "username", required = false) String username) {
         return keys.list(username).stream().map(ApiKeyView::of).toList();
     }
 
     @DeleteMapping("/{key_id}")
     @ApiResponse(responseCode = "200", description = "The key is revoked at once")
-    ApiKeyDeleted delete(Caller caller, @PathVariable("key_id") String id) {
-        requireAdmin(caller);
+    ApiKeyDeleted delete(@PathVariable("key_id") String id) {
         keys.delete(id);
         return new ApiKeyDeleted("deleted", id);
-    }
-
-    private static void requireAdmin(Caller caller) {
-        if (!caller.admin()) {
-            throw new ApiException(403, "Only the admin key (RAG_API_KEY) can manage API keys");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.vectorless.gateway.documents.storage;
 
+import io.vectorless.schema.store.StoreNames;
 import io.vectorless.schema.EventJson;
 import io.vectorless.schema.parsed.StructureReport;
 import org.bson.Document;
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 @Repository
 public class StructureStore {
-    static final String COLLECTION = "document_structures";
+    static final String COLLECTION = StoreNames.DOCUMENT_STRUCTURES;
     private static final String VERSION = "version";
     private static final String REPORT = "report";
 

@@ -130,15 +130,17 @@ public final class OnnxOcrRecognizer implements TextRecognizer {
     }
 
     private List<RecognizedLine> read(BufferedImage image, OrtSession.RunOptions run) throws OrtException {
-        List<TextDetector.Box> boxes = detector.detect(image, run);
+        TextDetector.Detection found = detector.detect(image, run);
+        BufferedImage picture = found.picture();
+        List<TextDetector.Box> boxes = found.boxes();
         List<BufferedImage> pictures = new ArrayList<>(boxes.size());
         for (TextDetector.Box box : boxes) {
-            pictures.add(LineReader.upright(image.getSubimage(box.x0(), box.y0(), box.width(), box.height())));
+            pictures.add(LineReader.upright(picture.getSubimage(box.x0(), box.y0(), box.width(), box.height())));
         }
         List<LineReader.Reading> readings = reader.read(pictures, run);
         List<RecognizedLine> lines = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
-            TextDetector.Box box = TextDetector.inked(image, boxes.get(i));
+            TextDetector.Box box = TextDetector.inked(picture, boxes.get(i));
             LineReader.Reading reading = readings.get(i);
             if (!reading.text().isEmpty()) {
                 lines.add(new RecognizedLine(reading.text(), box.x0(), box.y0(), box.x1(), box.y1(),

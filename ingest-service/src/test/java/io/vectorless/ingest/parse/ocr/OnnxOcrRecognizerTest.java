@@ -45,6 +45,17 @@ class OnnxOcrRecognizerTest {
     }
 
     @Test
+    void aSkewedScanIsTurnedUprightBeforeItsLinesAreRead() {
+        String[] lines = {"Pumps are serviced every spring", "Valves are tested after each repair",
+                "Reports go to the harbour council", "Budgets are reviewed each quarter"};
+        BufferedImage skewed = TextDetector.rotated(picture(lines), Math.toRadians(3));
+
+        List<RecognizedLine> read = OnnxOcrRecognizer.shared(1).recognize(skewed, Duration.ofMinutes(1));
+
+        assertThat(read).extracting(RecognizedLine::text).containsExactly(lines);
+    }
+
+    @Test
     void anEmptyPictureHasNoLines() {
         assertThat(OnnxOcrRecognizer.shared(1).recognize(picture(), Duration.ofMinutes(1))).isEmpty();
     }
