@@ -9,7 +9,7 @@ set -euo pipefail
 target=${1:-/work/corpus}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$target"/{tenk,reports,papers,manuals,books,docx,scans}
+mkdir -p "$target"/{tenk,reports,papers,manuals,books,legal,docx,scans}
 
 # take REPO PATH KIND NAME: one file of a public GitHub repository
 take() {
@@ -56,8 +56,26 @@ for p in 01-resnets/papers/1512.03385 01-resnets/papers/1608.06993 02-normalizat
   take chrischute/papers "$p/$(basename "$p").pdf" papers "$(basename "$p").pdf"
 done
 
-# books
+# books and long reports with a printed contents page
 take AllenDowney/ThinkPython2 book/thinkpython2.pdf books thinkpython2.pdf
+take checktor/cphb book.pdf books cphb.pdf
+for n in 2014-annual-performance-report 2016-annual-performance-report 2018-annual-performance-report \
+         DHS2020 DOL2022 DOSAID2022 DOT2022 GSA2022 NARA2022; do
+  take docugami/KG-RAG-datasets "us-fed-agency-reports/data/v1/docs/$n.pdf" books "$n.pdf"
+done
+
+# legal and regulatory texts (Chapter/Section/Article, Requirement, numbered sections, appendices)
+for f in CSC-MASTER-VER61-FINAL.pdf GDPR.pdf PCI_DSS_v3-2.pdf nistspecialpublication800-30r1.pdf \
+         nistspecialpublication800-66r1_HIPAA.pdf; do
+  take rememberlenny/Compliance-Documents "$f" legal "$f"
+done
+# Their truth is the printed contents (GDPR: its Chapter/Section/Article headings), checked by hand and kept beside
+# each PDF as name.pdf.toc (level|title|physical page); copy them in from where they are kept when present.
+if [ -n "${TRUTH_DIR:-}" ]; then
+  for t in "$TRUTH_DIR"/*.toc; do
+    for kind in books legal reports; do [ -f "$target/$kind/$(basename "$t" .toc)" ] && cp "$t" "$target/$kind/"; done
+  done
+fi
 
 # manuals from Debian's documentation packages
 (cd "$work" && apt-get download r-doc-pdf docbook-xsl-doc-pdf auto-multiple-choice-doc-pdf camlidl-doc gri-pdf-doc \

@@ -47,6 +47,23 @@ final class PdfNavigation {
         return out.toByteArray();
     }
 
+    /**
+     * The document saved with only its top-level bookmarks (chapters, front and back matter), as many books are
+     * published: the parser must find the sections inside each chapter itself. Changes {@code document}.
+     */
+    static byte[] chaptersOnly(PDDocument document) throws IOException {
+        if (document.getDocumentCatalog().getDocumentOutline() != null) {
+            for (PDOutlineItem item : document.getDocumentCatalog().getDocumentOutline().children()) {
+                item.getCOSObject().removeItem(COSName.FIRST);
+                item.getCOSObject().removeItem(COSName.LAST);
+                item.getCOSObject().removeItem(COSName.COUNT);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out);
+        return out.toByteArray();
+    }
+
     private static void walk(PDDocument document, PDOutlineNode node, int level, List<Heading> out) {
         for (PDOutlineItem item : node.children()) {
             if (out.size() > MAX_ENTRIES) {

@@ -42,8 +42,10 @@ import java.util.stream.Stream;
  * entry with the same title up to case, spacing, punctuation and leading numbering, on the same page or the next.
  * For 10-K filings it also prints the share of trees that show Items 1A, 7, 7A and 8 as nodes.
  *
- * <p>Usage: {@code StructureBenchmark [-v] corpusDir [kind...]}; {@code -v} lists each file's figures; kinds named
- * after the directory limit the run to those sub-directories. OCR is off: the text layer is what is measured.
+ * <p>Usage: {@code StructureBenchmark [-v] [-c] corpusDir [kind...]}; {@code -v} lists each file's figures; {@code -c}
+ * also parses each PDF whose bookmarks nest with its top-level bookmarks only ("chapters"), as many books are
+ * published, to measure how far the sections inside each chapter are found; kinds named after the directory limit
+ * the run to those sub-directories. OCR is off: the text layer is what is measured.
  */
 public final class StructureBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,6 +82,8 @@ public final class StructureBenchmark {
     private final TreeBuilder trees = new TreeBuilder(TreeOptions.defaults());
     private final Map<String, Score> kept = new TreeMap<>();
     private final Map<String, Score> removed = new TreeMap<>();
+    private final Map<String, Score> chapters = new TreeMap<>();
+    private boolean chaptersOnly;
     private int tenkTrees;
     private int tenkKept;
     private int tenkRemoved;
@@ -94,11 +98,14 @@ public final class StructureBenchmark {
 
     public static void main(String[] args) throws IOException {
         boolean verbose = false;
+        boolean chapterRun = false;
         Path corpus = null;
         java.util.Set<String> only = new java.util.HashSet<>();
         for (String arg : args) {
             if (arg.equals("-v")) {
                 verbose = true;
+            } else if (arg.equals("-c")) {
+                chapterRun = true;
             } else if (corpus == null) {
                 corpus = Path.of(arg);
             } else {
@@ -114,6 +121,7 @@ public final class StructureBenchmark {
         try (DocumentParser parser = new DocumentParser(ParseLimits.defaults().withTimeout(Duration.ofMinutes(10)),
                 OcrSettings.defaults().withMode(OcrMode.OFF))) {
             StructureBenchmark bench = new StructureBenchmark(verbose, parser);
+            bench.chaptersOnly = chapterRun;
             List<Path> kinds;
             try (Stream<Path> list = Files.list(corpus)) {
                 kinds = list.filter(Files::isDirectory)
@@ -190,12 +198,27 @@ public final class StructureBenchmark {
         int[] b = compare(headings(withoutBookmarks), truth, true);
         kept.merge(kind, Score.ZERO.plus(truth.size(), a[0], a[1]), StructureBenchmark::sum);
         removed.merge(kind, Score.ZERO.plus(truth.size(), b[0], b[1]), StructureBenchmark::sum);
+        String chapterNote = "";
+        if (chaptersOnly && bookmarks.stream().anyMatch(h -> h.level() > 1)) {
+            byte[] pruned;
+            try (PDDocument document = Loader.loadPDF(original)) {
+                if (document.isEncrypted()) {
+                    document.setAllSecurityToBeRemoved(true);
+                }
+                pruned = PdfNavigation.chaptersOnly(document);
+            }
+            ParsedDocument chapterBookmarks = parse(pruned, name);
+            int[] c = compare(headings(chapterBookmarks), truth, true);
+            chapters.merge(kind, Score.ZERO.plus(truth.size(), c[0], c[1]), StructureBenchmark::sum);
+            chapterNote = String.format(Locale.ROOT, "  chapters %4d/%4d F1 %.3f", c[1], c[0],
+                    f1(ratio(c[1], c[0]), ratio(c[1], truth.size())));
+        }
         if (verbose) {
             System.out.printf(Locale.ROOT, "  %-40s truth %4d (%s)  kept %4d/%4d F1 %.3f %-7s removed %4d/%4d F1 %.3f"
                             + " %-7s%s%n", shorten(name), truth.size(), truth == bookmarks ? "bookmarks" : "contents",
                     a[1], a[0], f1(ratio(a[1], a[0]), ratio(a[1], truth.size())), asPublished.structureSource(),
                     b[1], b[0], f1(ratio(b[1], b[0]), ratio(b[1], truth.size())), withoutBookmarks.structureSource(),
-                    tenk ? itemsNote(asPublished, withoutBookmarks, name) : "");
+                    (tenk ? itemsNote(asPublished, withoutBookmarks, name) : "") + chapterNote);
         }
     }
 
@@ -366,6 +389,9 @@ public final class StructureBenchmark {
             System.out.printf(Locale.ROOT, "%-8s as published:      %s%n", kind, kept.get(kind).describe());
             if (removed.containsKey(kind)) {
                 System.out.printf(Locale.ROOT, "%-8s bookmarks removed: %s%n", kind, removed.get(kind).describe());
+            }
+            if (chapters.containsKey(kind)) {
+                System.out.printf(Locale.ROOT, "%-8s chapter bookmarks: %s%n", kind, chapters.get(kind).describe());
             }
         }
         System.out.printf(Locale.ROOT, "PDFs whose bookmarks are the truth reproduced exactly as published: %d of %d%n",

@@ -42,6 +42,11 @@ final class LayoutHeadings {
             + "(?:\\s+(\\p{Lu}.*))?$");
     /** The Parts the items are grouped in ("PART II", "PART II - OTHER INFORMATION"). */
     private static final Pattern SEC_PART = Pattern.compile("^PART\\s+(?:I|II|III|IV)\\b(?:\\s*[.:\u2013\u2014-]?\\s*\\p{Lu}.*)?$");
+    /**
+     * A legal text's article or paragraph label on a line of its own ("Article 12", "ART. 3", "§ 823"), its title on
+     * the line below: one heading, whatever size the two are set in.
+     */
+    static final Pattern LEGAL_LABEL = Pattern.compile("^(?:Article|ARTICLE|Art\\.|ART\\.|§{1,2})\\s*\\d{1,4}[a-z]?\\.?$");
     /** List bullets open list items, not headings. */
     private static final Pattern BULLET = Pattern.compile("^[\u2022\u2023\u25aa\u25cf\u25e6\u2013*\\-]\\s.*");
 
@@ -76,7 +81,12 @@ final class LayoutHeadings {
                 // the line whose type the rest of the heading shares
                 PdfLine title = line;
                 boolean labelled = false;
-                if (isBareLabel(line.text()) && i + 1 < lines.size()) {
+                if (LEGAL_LABEL.matcher(line.text()).matches() && i + 1 < lines.size()
+                        && isLegalTitle(lines.get(i + 1), line)) {
+                    title = lines.get(i + 1);
+                    labelled = true;
+                    span = 2;
+                } else if (isBareLabel(line.text()) && i + 1 < lines.size()) {
                     // "Chapter 3" set on its own line above the chapter's title: one heading, not two
                     PdfLine next = lines.get(i + 1);
                     if (looksLikeHeading(next, body, boldBody) && Text.numberingDepth(next.text()) == 0
@@ -106,7 +116,7 @@ final class LayoutHeadings {
                 boolean spaced = i == 0 || line.top() - lines.get(i - 1).top() > 1.6f * line.fontSize();
                 candidates.add(new Candidate(p + 1, i, span, text.toString(),
                         Math.max(line.fontSize(), title.fontSize()), line.bold(),
-                        labelled ? 1 : depth(line.text()), spaced));
+                        labelled ? labelDepth(line.text()) : depth(line.text()), spaced));
                 i += span - 1;
             }
         }
@@ -183,6 +193,20 @@ final class LayoutHeadings {
         candidates.removeIf(candidate -> candidate.depth() == 0 && !UNNUMBERED_SECTION.matcher(candidate.text()).matches()
                 && !(styles.contains(candidate.size() + "/" + candidate.bold())
                 && (candidate.size() >= body * LARGER || candidate.spaced())));
+    }
+
+    /** An article sits under the chapters and sections of its act; a chapter label heads the level above. */
+    private static int labelDepth(String label) {
+        return LEGAL_LABEL.matcher(label).matches() ? 2 : 1;
+    }
+
+    /** The line under an article's label names it: short, not a sentence, close below. */
+    private static boolean isLegalTitle(PdfLine next, PdfLine label) {
+        String text = next.text();
+        return Text.words(text) <= 20 && !text.endsWith(".") && !text.endsWith(";") && !text.endsWith(",")
+                && hasLetter(text) && !Character.isLowerCase(text.codePointAt(0))
+                && Text.numberingDepth(text) == 0 && next.top() - label.top() < 3 * label.fontSize()
+                && next.top() > label.top();
     }
 
     /** Numbering depth, with appendix numbering ("A.2", "B.1.3") counted like decimal numbering. */
@@ -277,6 +301,9 @@ final class LayoutHeadings {
         if ((SEC_ITEM.matcher(text).matches() || SEC_PART.matcher(text).matches())
                 && (line.bold() || Text.isAllCaps(text))
                 && line.fontSize() >= body * 0.8f && text.length() <= 160 && !text.endsWith(".")) {
+            return true;
+        }
+        if (LEGAL_LABEL.matcher(text).matches() && line.fontSize() >= body * 0.8f) {
             return true;
         }
         if (text.length() > 120 || words > 16 || Text.endsLikeSentence(text) || !hasLetter(text)

@@ -23,6 +23,22 @@ final class PdfStructure {
     /** Share of the coarser source's headings the finer one must also find to be trusted as the same structure. */
     private static final double SAME_STRUCTURE = 0.5;
 
+    /**
+     * A printed contents list is deepened with layout headings only when its sections are this long on average: a
+     * contents page that already names sections of a few pages is the structure a reader was given.
+     */
+    private static final double LONG_CONTENTS_SECTIONS = 12;
+    /**
+     * Share of bookmarks that read as sentences (paragraphs bookmarked one by one) or as file names (one per page,
+     * "Report_Part01", left by the tool that joined the pages) above which they are no outline.
+     */
+    private static final double SENTENCE_BOOKMARKS = 0.5;
+    private static final java.util.regex.Pattern FILE_NAME =
+            java.util.regex.Pattern.compile("^(?=\\S*(?:_|\\d{2,}(?:\\.\\w{2,4})?$))\\S*\\p{L}\\S*$");
+
+    /** From this share of its entries found printed on their pages, a contents list is read as surely as bookmarks. */
+    private static final double PLACED = 0.8;
+
     /** Below this share of its entries found on their pages, a printed contents list is not trusted. */
     private static final double UNPLACED = 0.3;
 
@@ -34,7 +50,8 @@ final class PdfStructure {
 
     static Result of(List<List<PdfLine>> pages, List<PdfOutline.Entry> outline, ParseContext context) {
         int pageCount = pages.size();
-        boolean outlineUsable = outline.size() >= 2 || outline.size() == 1 && pageCount <= 5;
+        boolean sentences = notSections(outline);
+        boolean outlineUsable = !sentences && (outline.size() >= 2 || outline.size() == 1 && pageCount <= 5);
         List<Anchor> bookmarks = outline.isEmpty() ? List.of() : PdfOutline.anchors(outline, pages);
         PrintedToc.Result toc = PrintedToc.read(pages);
         LayoutHeadings.Result layout = LayoutHeadings.detect(pages);
@@ -42,7 +59,10 @@ final class PdfStructure {
         context.structureSource("contents", toc.anchors().size());
         context.structureSource("layout", layout.anchors().size());
         context.structureSource("conventions", layout.conventions());
-        if (outline.size() == 1 && !outlineUsable) {
+        if (sentences) {
+            context.warn("the PDF's bookmarks mark paragraphs or file names rather than sections, so headings were"
+                    + " taken from the printed contents and the page layout");
+        } else if (outline.size() == 1 && !outlineUsable) {
             // one bookmark for a long document is usually just its title: the other sources say more
             context.warn("the PDF's outline has a single entry, so headings were taken from the printed contents"
                     + " and the page layout");
@@ -52,7 +72,11 @@ final class PdfStructure {
             List<Anchor> finer = toc.anchors().isEmpty() ? layout.anchors() : toc.anchors();
             String finerName = toc.anchors().isEmpty() ? "page layout" : "printed contents";
             context.agreement(confirmed(bookmarks, toc.anchors().isEmpty() ? layout.anchors() : toc.anchors()));
-            if (shallow(bookmarks, finer, pageCount)) {
+            Double tocPlaced = located(toc.anchors());
+            // a printed contents list found where it says is as trustworthy as bookmarks: short sections do not
+            // make it suspect the way they make layout headings suspect
+            boolean placed = tocPlaced != null && tocPlaced >= PLACED;
+            if (shallow(bookmarks, finer, placed ? 0 : pageCount)) {
                 anchors = deepen(bookmarks, finer);
                 context.structureNote(bookmarks.size() + " bookmark sections deepened with "
                         + (anchors.size() - bookmarks.size()) + " headings of the " + finerName);
@@ -68,7 +92,8 @@ final class PdfStructure {
         } else if (!toc.anchors().isEmpty()) {
             List<Anchor> anchors = toc.anchors();
             context.agreement(located);
-            if (shallow(toc.anchors(), layout.anchors(), pageCount)) {
+            if (shallow(toc.anchors(), layout.anchors(), pageCount)
+                    && (double) pageCount / toc.anchors().size() >= LONG_CONTENTS_SECTIONS) {
                 anchors = deepen(toc.anchors(), layout.anchors());
                 context.structureNote(toc.anchors().size() + " printed contents entries deepened with "
                         + (anchors.size() - toc.anchors().size()) + " headings of the page layout");
@@ -82,12 +107,28 @@ final class PdfStructure {
     }
 
     /**
+     * Most bookmarks are not section titles: sentences (a long run of words ending like one, as when each paragraph
+     * is bookmarked) or file names (one word with underscores or a running number, as when pages were joined).
+     */
+    static boolean notSections(List<PdfOutline.Entry> outline) {
+        if (outline.size() < 10) {
+            return false;
+        }
+        long sentences = outline.stream().map(PdfOutline.Entry::title)
+                .filter(t -> Text.words(t) > 12 && (Text.endsLikeSentence(t) || t.endsWith(";") || t.endsWith(":"))
+                        || FILE_NAME.matcher(t.strip()).matches())
+                .count();
+        return sentences > outline.size() * SENTENCE_BOOKMARKS;
+    }
+
+    /**
      * The coarser source lists only the top of a structure the finer one knows deeper: long sections, many more
-     * entries in the finer source, and the finer source finds most of the coarser one's headings itself.
+     * entries in the finer source, and the finer source finds most of the coarser one's headings itself. A
+     * {@code pageCount} of 0 leaves the sections' length out (the finer source is a contents list found in place).
      */
     static boolean shallow(List<Anchor> coarse, List<Anchor> finer, int pageCount) {
         if (coarse.isEmpty() || finer.size() < coarse.size() * FINER
-                || (double) pageCount / coarse.size() < LONG_SECTIONS) {
+                || pageCount > 0 && (double) pageCount / coarse.size() < LONG_SECTIONS) {
             return false;
         }
         Double agreement = confirmed(coarse, finer);

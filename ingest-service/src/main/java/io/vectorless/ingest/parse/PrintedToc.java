@@ -20,9 +20,12 @@ final class PrintedToc {
             + "|^inhalt(?:sverzeichnis)?$|^sommaire$|^table des mati[eè]res$|^[ií]ndice$|^contenido$");
     /** A title, then dotted leaders or spaces, then an arabic or roman page number. */
     private static final Pattern ENTRY = Pattern.compile(
-            "^(.*?\\p{L}.*?)(?:\\s*[.\u00b7\u2026_ ]{2,}\\s*|\\s+)(\\d{1,4}|[ivxlcdm]{1,7})$");
+            "^(.*?\\p{L}.*?)(?:\\s*[.\u00b7\u2026_ ]{2,}\\s*|\\s+)(\\d{1,4}|[ivxlcdm]{1,7}|[A-Z]-\\d{1,3})$");
     /** Front matter is numbered in lower-case roman; capitals after "Part" or "Chapter" are their numbers. */
-    private static final Pattern PAGE_NUMBER = Pattern.compile("^(\\d{1,4}|[ivxlcdm]{1,7})$");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("^(\\d{1,4}|[ivxlcdm]{1,7}|[A-Z]-\\d{1,3})$");
+    /** Two columns of entries extracted as one line: an entry's page number, then the next column's entry. */
+    private static final Pattern TWO_ENTRIES = Pattern.compile(
+            "^(.*?\\p{L}.*?(?:\\s*[.\u00b7\u2026_]\\s*){3,}(?:\\d{1,4}|[ivxlcdm]{1,7}))\\s+(\\p{L}.*)$");
     private static final Pattern LABEL_END = Pattern.compile(
             "(?i).*\\b(part|chapter|appendix|section|book|volume|item|article|annex|table|figure|note)$");
     private static final Pattern PART = Pattern.compile("(?i)^part\\s+([ivx]+|\\d+|one|two|three|four)\\b.*");
@@ -30,14 +33,22 @@ final class PrintedToc {
     private static final Pattern CHAPTER = Pattern.compile("(?i)^(chapter|book|appendix|annex)\\s+\\S+.*");
     /** A long section number overflows its column in the listing and runs into the title: "4.10Questions". */
     private static final Pattern GLUED_NUMBER = Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3})+\\.?)(?=\\p{Lu})");
+    /** Dotted leaders: "Appendix . . . . 53" is an entry, where "Appendix 3" would be a label and its number. */
+    private static final Pattern LEADERS = Pattern.compile("(?:[.\u00b7\u2026_]\\s?){3,}\\s*\\S+$");
     private static final double COVERAGE = 0.6;
+    private static final Pattern FORM_END = Pattern.compile("(?i)^(?:signatures?|item\\s+16\\b.*)$");
     private static final int SCAN_PAGES = 25;
     private static final int SEARCH_WINDOW = 4;
 
     /** An entry as printed: {@code printedPage} is null for a group line without a page number. */
     record Entry(String title, String printedPage, float x0, boolean bold, float size) {
         boolean roman() {
-            return printedPage != null && !Character.isDigit(printedPage.charAt(0));
+            return printedPage != null && !Character.isDigit(printedPage.charAt(0)) && !lettered();
+        }
+
+        /** Numbered within an appendix or annex ("A-1", "C-12"): no offset maps it, it is looked for by title. */
+        boolean lettered() {
+            return printedPage != null && printedPage.length() > 2 && printedPage.charAt(1) == '-';
         }
     }
 
@@ -55,6 +66,7 @@ final class PrintedToc {
     }
 
     static Result read(List<List<PdfLine>> pages) {
+        Result best = Result.NONE;
         int scan = Math.min(pages.size(), SCAN_PAGES);
         for (int p = 0; p < scan; p++) {
             List<PdfLine> lines = rows(pages.get(p));
@@ -68,7 +80,8 @@ final class PrintedToc {
                 List<PdfLine> next = rows(pages.get(q));
                 int title = contentsTitle(next);
                 List<Entry> onPage = entries(next, title + 1);
-                if (numbered(onPage) < 3 || !isListing(next) && title < 0) {
+                if (numbered(onPage) < 3 || !isListing(next) && title < 0
+                        || title >= 0 && restarts(entries, onPage)) {
                     break;
                 }
                 entries.addAll(onPage);
@@ -77,12 +90,34 @@ final class PrintedToc {
             if (numbered(entries) >= 3) {
                 List<Anchor> anchors = place(entries, pages, p, lastTocPage + 1);
                 if (anchors.size() * 2 >= entries.size() && coversDocument(anchors, pages.size(), lastTocPage + 1)) {
-                    return new Result(entries, anchors, lastTocPage + 1);
+                    // a manual may open with a short contents (chapters) before the full one: the fuller wins
+                    if (anchors.size() > best.anchors().size()) {
+                        best = new Result(entries, anchors, lastTocPage + 1);
+                    }
+                    p = lastTocPage;
+                    continue;
                 }
             }
-            p = lastTocPage;
+            // a failed reading does not skip the pages it took in: a cover page full of numbered lines may have been
+            // read as the start of the contents that really begin on the next page
         }
-        return Result.NONE;
+        return best;
+    }
+
+    /** A titled page whose entries start over at an earlier page is another list (the full one after a short one). */
+    private static boolean restarts(List<Entry> before, List<Entry> onPage) {
+        Integer last = null;
+        for (Entry entry : before) {
+            if (entry.printedPage() != null && !entry.lettered() && !entry.roman()) {
+                last = printedNumber(entry);
+            }
+        }
+        for (Entry entry : onPage) {
+            if (entry.printedPage() != null && !entry.lettered() && !entry.roman()) {
+                return last != null && printedNumber(entry) < last;
+            }
+        }
+        return false;
     }
 
     private static int numbered(List<Entry> entries) {
@@ -94,17 +129,33 @@ final class PrintedToc {
      * its own contents, or a chapter's mini contents. Taken as the whole structure it would hide everything after.
      */
     private static boolean coversDocument(List<Anchor> anchors, int pageCount, int firstBodyPage) {
+        if (anchors.stream().anyMatch(a -> FORM_END.matcher(a.title()).matches())) {
+            // an SEC form's index ends at its signatures: the exhibits filed after them are never listed
+            return true;
+        }
         int last = anchors.stream().mapToInt(Anchor::page).max().orElse(0);
         return last - firstBodyPage >= (pageCount - firstBodyPage) * COVERAGE;
     }
 
     private static int contentsTitle(List<PdfLine> lines) {
-        for (int i = 0; i < Math.min(lines.size(), 8); i++) {
-            if (CONTENTS.matcher(Text.oneLine(lines.get(i).text())).matches()) {
+        for (int i = 0; i < lines.size(); i++) {
+            String text = Text.oneLine(lines.get(i).text());
+            if (CONTENTS.matcher(text).matches() && (i < 8 || !text.equalsIgnoreCase("index") && entriesFollow(lines, i))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Lower on a page (under a foreword, say) a "Contents" line opens the contents only if entries follow it. */
+    private static boolean entriesFollow(List<PdfLine> lines, int title) {
+        int entries = 0;
+        for (int i = title + 1; i < Math.min(lines.size(), title + 7); i++) {
+            if (ENTRY.matcher(Text.oneLine(lines.get(i).text())).matches()) {
+                entries++;
+            }
+        }
+        return entries >= 3;
     }
 
     /** Most lines end in a page number: a contents page without a title, or one continued. */
@@ -122,7 +173,8 @@ final class PrintedToc {
      * Lines of one visual row glued: a page number set in its own column is often extracted as a line of its own, a
      * little above or below its title's baseline, and a column of them may even be read after all the titles.
      */
-    static List<PdfLine> rows(List<PdfLine> lines) {
+    static List<PdfLine> rows(List<PdfLine> page) {
+        List<PdfLine> lines = columns(page);
         PdfLine[] glued = lines.toArray(new PdfLine[0]);
         boolean[] gone = new boolean[glued.length];
         boolean[] numbered = new boolean[glued.length];
@@ -159,10 +211,64 @@ final class PrintedToc {
         return out;
     }
 
+    /**
+     * A contents page set in two columns whose rows were extracted straight across: an entry's page number runs into
+     * the next column's entry ("History . . . 7 Appendix . . . 53"). Each column is read on its own, left first.
+     */
+    static List<PdfLine> columns(List<PdfLine> lines) {
+        if (lines.size() < 6) {
+            return lines;
+        }
+        float left = Float.MAX_VALUE;
+        float right = 0;
+        for (PdfLine line : lines) {
+            left = Math.min(left, line.x0());
+            right = Math.max(right, line.x1());
+        }
+        float middle = (left + right) / 2;
+        List<PdfLine> leftColumn = new ArrayList<>();
+        List<PdfLine> rightColumn = new ArrayList<>();
+        List<Integer> split = new ArrayList<>();
+        java.util.Map<Float, Integer> rightStarts = new java.util.HashMap<>();
+        for (PdfLine line : lines) {
+            Matcher two = TWO_ENTRIES.matcher(Text.oneLine(line.text()));
+            if (line.x0() < middle && line.x1() > middle && two.matches()) {
+                leftColumn.add(new PdfLine(line.page(), two.group(1), line.top(), line.x0(), middle - 1,
+                        line.fontSize(), line.boldShare(), false));
+                split.add(rightColumn.size());
+                rightColumn.add(new PdfLine(line.page(), two.group(2), line.top(), middle, line.x1(),
+                        line.fontSize(), line.boldShare(), false));
+            } else if (line.x0() >= middle - 1) {
+                rightColumn.add(line);
+                rightStarts.merge(line.x0(), 1, Integer::sum);
+            } else {
+                leftColumn.add(line);
+            }
+        }
+        if (split.size() < 2 || rightColumn.size() - split.size() < 2) {
+            return lines;
+        }
+        // the part split off starts where the column's other entries do
+        float start = rightStarts.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey).orElse(middle);
+        for (int i : split) {
+            PdfLine part = rightColumn.get(i);
+            rightColumn.set(i, new PdfLine(part.page(), part.text(), part.top(), start, part.x1(), part.fontSize(),
+                    part.boldShare(), false));
+        }
+        Comparator<PdfLine> down = Comparator.comparingDouble(PdfLine::top);
+        leftColumn.sort(down);
+        rightColumn.sort(down);
+        List<PdfLine> read = new ArrayList<>(leftColumn);
+        read.addAll(rightColumn);
+        return read;
+    }
+
     private static List<Entry> entries(List<PdfLine> lines, int from) {
         List<Entry> entries = new ArrayList<>();
         String pending = null;
         PdfLine pendingLine = null;
+        PdfLine pendingLast = null;
         for (int i = Math.max(0, from); i < lines.size(); i++) {
             PdfLine line = lines.get(i);
             String text = Text.oneLine(line.text());
@@ -170,9 +276,9 @@ final class PrintedToc {
                 continue;
             }
             Matcher matcher = ENTRY.matcher(text);
-            if (matcher.matches() && !LABEL_END.matcher(matcher.group(1).strip()).matches()) {
+            if (matcher.matches() && (!LABEL_END.matcher(matcher.group(1).strip()).matches() || LEADERS.matcher(text).find())) {
                 String title = clean(matcher.group(1));
-                if (pending != null && continues(pendingLine, line, title)) {
+                if (pending != null && continues(pendingLine, pendingLast, line, title)) {
                     title = pending + " " + title;
                     line = pendingLine;
                 } else if (pending != null) {
@@ -186,12 +292,14 @@ final class PrintedToc {
                 if (pending != null) {
                     if (Text.words(pending) + Text.words(text) <= 30 && !startsEntry(text)) {
                         pending = pending + " " + text;
+                        pendingLast = line;
                         continue;
                     }
                     entries.add(group(pending, pendingLine));
                 }
                 pending = text;
                 pendingLine = line;
+                pendingLast = line;
             }
         }
         if (pending != null && Text.words(pending) <= 8) {
@@ -202,9 +310,9 @@ final class PrintedToc {
     }
 
     /** The next line finishes a title that wrapped: indented under it (or level with it), not a new numbered entry. */
-    private static boolean continues(PdfLine first, PdfLine next, String nextTitle) {
+    private static boolean continues(PdfLine first, PdfLine last, PdfLine next, String nextTitle) {
         return next.x0() >= first.x0() - 1 && !startsEntry(nextTitle) && !looksLikeGroup(Text.oneLine(first.text()))
-                && next.top() - first.top() < 2.5f * Math.max(first.fontSize(), 6);
+                && next.top() - last.top() < 2.5f * Math.max(first.fontSize(), 6);
     }
 
     private static boolean startsEntry(String text) {
@@ -246,12 +354,31 @@ final class PrintedToc {
         int lastPage = 1;
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
-            Integer expected = expectedPage(entries, i, arabic, roman);
-            if (expected == null) {
+            int[] found = null;
+            int page;
+            if (lettered(entries, i)) {
+                // an appendix's own page numbering: the title is looked for after the entries placed so far
+                page = -1;
+                for (int candidate = Math.max(lastPage, firstBodyPage + 1); candidate <= pages.size() && found == null;
+                     candidate++) {
+                    found = locator.locate(candidate, entry.title(), candidate == lastPage ? nextLine[candidate] : 0,
+                            Float.NaN);
+                    page = candidate;
+                }
+                if (found == null) {
+                    continue;
+                }
+                anchors.add(new Anchor(Math.min(levels[i], 9), entry.title(), page, found[0], found[1]));
+                nextLine[page] = found[0] + found[1];
+                lastPage = page;
                 continue;
             }
-            int page = Math.max(lastPage, Math.min(pages.size(), expected));
-            int[] found = null;
+            Integer expected = expectedPage(entries, i, arabic, roman);
+            if (expected == null || expected > pages.size() * 2 + SEARCH_WINDOW) {
+                // a number no page of this document can carry (a year in a running header read as an entry)
+                continue;
+            }
+            page = Math.max(lastPage, Math.min(pages.size(), expected));
             for (int distance = 0; distance <= SEARCH_WINDOW && found == null; distance++) {
                 for (int candidate : new int[]{expected + distance, expected - distance}) {
                     boolean contentsPage = candidate > firstTocPage && candidate <= firstBodyPage;
@@ -271,10 +398,24 @@ final class PrintedToc {
             int skip = found == null ? 0 : found[1];
             anchors.add(new Anchor(Math.min(levels[i], 9), entry.title(), page, line, skip));
             nextLine[page] = line + skip;
-            lastPage = page;
+            if (found != null) {
+                // only a title found where it is printed fixes the order; an entry merely placed by its number
+                // (misread, perhaps) must not hold back the entries after it
+                lastPage = page;
+            }
         }
         anchors.sort(Comparator.comparingInt(Anchor::page).thenComparingInt(Anchor::line));
         return anchors;
+    }
+
+    /** The entry (or, for a group line, the first entry after it with a page) is numbered within an appendix. */
+    private static boolean lettered(List<Entry> entries, int index) {
+        for (int i = index; i < entries.size(); i++) {
+            if (entries.get(i).printedPage() != null) {
+                return entries.get(i).lettered();
+            }
+        }
+        return false;
     }
 
     /** A group line takes the page of the first entry after it that has one. */
@@ -299,7 +440,7 @@ final class PrintedToc {
         java.util.Map<Integer, Integer> votes = new java.util.HashMap<>();
         int tried = 0;
         for (Entry entry : entries) {
-            if (entry.printedPage() == null || entry.roman() != romanEntries || tried >= 60) {
+            if (entry.printedPage() == null || entry.lettered() || entry.roman() != romanEntries || tried >= 60) {
                 continue;
             }
             tried++;

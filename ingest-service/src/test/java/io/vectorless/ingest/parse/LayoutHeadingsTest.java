@@ -258,4 +258,19 @@ class LayoutHeadingsTest {
                         tuple("PART II", 1),
                         tuple("ITEM 7. MANAGEMENT'S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION", 2));
     }
+
+    @Test
+    void aLegalTextsArticleLabelAndTheTitleBelowItAreOneHeadingInBodyType() {
+        Pages pages = new Pages();
+        pages.page().line("CHAPTER I", 16, true).line("GENERAL PROVISIONS", 16, true)
+                .line("Article 1", 12, false).line("Subject-matter and objectives", 12, false).prose(6, 12)
+                .line("Article 2", 12, false).line("Material scope", 12, false).prose(6, 12);
+        pages.page().prose(4, 12).line("Article 3", 12, false).line("Territorial scope", 12, false).prose(8, 12)
+                .line("Article 4", 12, false).line("Definitions", 12, false).prose(6, 12);
+
+        assertThat(LayoutHeadings.detect(pages.build()).anchors()).extracting(Anchor::title, Anchor::page)
+                .containsExactly(tuple("CHAPTER I GENERAL PROVISIONS", 1),
+                        tuple("Article 1 Subject-matter and objectives", 1), tuple("Article 2 Material scope", 1),
+                        tuple("Article 3 Territorial scope", 2), tuple("Article 4 Definitions", 2));
+    }
 }

@@ -172,6 +172,65 @@ class PdfStructureTest {
     }
 
     @Test
+    void bookmarksMarkingParagraphsAreSetAsideForTheHeadingsOnThePages() {
+        // a regulation exported with every numbered paragraph bookmarked: sentences, not sections
+        Pdf pdf = new Pdf();
+        for (int i = 1; i <= 4; i++) {
+            Pdf.Page page = pdf.page().line(72, 18, true, "Chapter " + i + " Findings");
+            for (int j = 1; j <= 3; j++) {
+                String paragraph = j + ". This Regulation lays down rules relating to the protection of persons in"
+                        + " part " + i + " and the free movement of their data.";
+                page.line(72, 11, false, paragraph).bookmark(1, paragraph);
+            }
+        }
+
+        ParsedDocument parsed = parse(pdf.bytes());
+
+        assertThat(parsed.structureSource()).isEqualTo(StructureSource.LAYOUT);
+        assertThat(headings(parsed)).containsExactly("H1 Chapter 1 Findings @1", "H1 Chapter 2 Findings @2",
+                "H1 Chapter 3 Findings @3", "H1 Chapter 4 Findings @4");
+        assertThat(parsed.warnings()).anyMatch(w -> w.contains("bookmarks mark paragraphs or file names"));
+    }
+
+    @Test
+    void bookmarksNamingTheFilesThePagesCameFromAreNoSections() {
+        List<PdfOutline.Entry> files = new ArrayList<>();
+        List<PdfOutline.Entry> chapters = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            files.add(new PdfOutline.Entry(1, String.format("OPMG-002_APR_Part%02d", i), i, 0));
+            chapters.add(new PdfOutline.Entry(1, "Chapter " + i + " Results of 2013", i, 0));
+        }
+
+        assertThat(PdfStructure.notSections(files)).isTrue();
+        assertThat(PdfStructure.notSections(chapters)).isFalse();
+    }
+
+    @Test
+    void shortChaptersAreDeepenedTooWhenThePrintedContentsAreFoundInPlace() {
+        // a strategic plan: three bookmarked goals of two pages each, its contents listing every objective
+        Pdf pdf = new Pdf();
+        Pdf.Page contents = pdf.page().line(72, 16, true, "Contents");
+        String[] entries = {"1 Alpha", "1.1 Alpha One", "1.2 Alpha Two", "2 Beta", "2.1 Beta One", "2.2 Beta Two",
+                "3 Gamma", "3.1 Gamma One", "3.2 Gamma Two"};
+        for (int i = 0; i < entries.length; i++) {
+            contents.line(72, 11, false, entries[i]).column(500, String.valueOf(1 + i / 3 * 2 + i % 3 / 2));
+        }
+        for (int goal = 0; goal < 3; goal++) {
+            String[] names = {"Alpha", "Beta", "Gamma"};
+            String top = (goal + 1) + " " + names[goal];
+            pdf.page().line(72, 16, true, top).bookmark(1, top)
+                    .line(72, 13, true, (goal + 1) + ".1 " + names[goal] + " One").line(72, 11, false, "Text.");
+            pdf.page().line(72, 13, true, (goal + 1) + ".2 " + names[goal] + " Two").line(72, 11, false, "Text.");
+        }
+
+        ParsedDocument parsed = parse(pdf.bytes());
+
+        assertThat(headings(parsed)).containsExactly("H1 1 Alpha @2", "H2 1.1 Alpha One @2", "H2 1.2 Alpha Two @3",
+                "H1 2 Beta @4", "H2 2.1 Beta One @4", "H2 2.2 Beta Two @5", "H1 3 Gamma @6", "H2 3.1 Gamma One @6",
+                "H2 3.2 Gamma Two @7");
+    }
+
+    @Test
     void pagesWithoutAnyHeadingAreReportedWithLowConfidence() {
         Pdf pdf = new Pdf();
         pdf.page().line(72, 11, false, "just text on the first page");
