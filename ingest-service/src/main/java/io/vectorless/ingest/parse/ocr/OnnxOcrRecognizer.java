@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * PaddleOCR's PP-OCRv3 models (Chinese and English in one recognition model) run by ONNX Runtime, both from Maven
  * Central: nothing to install but the JDK. The model files are read from the class path into memory.
  * <p>
- * There is one engine per process, loaded on first use. Pictures are recognised one at a time (a page's lines are
- * already read in batches, and the engine's threads are the parallelism); a call that runs past its time limit is
+ * There is one engine per process, loaded on first use. Pictures are recognised one at a time (the engine's threads
+ * are the parallelism); a call that runs past its time limit is
  * stopped inside ONNX Runtime, so a slow page does not hold the engine after its caller gave up.
  */
 public final class OnnxOcrRecognizer implements TextRecognizer {
