@@ -28,7 +28,7 @@ for year in 2020 2021 2022 2023; do
     take francesco-sodano/itsarag "data/fsi/pdf/$year FY $company.pdf" tenk "${year}_FY_${company}.pdf"
   done
 done
-take venkateshtata/multisource_rag data/10k/lyft_2021.pdf tenk lyft_2021.pdf
+# (that repository's data/10k/lyft_2021.pdf is the same Uber filing as uber_2021.pdf, so it is not taken)
 take venkateshtata/multisource_rag data/10k/uber_2021.pdf tenk uber_2021.pdf
 for q in "2023 Q1 AAPL" "2023 Q2 INTC" "2023 Q3 MSFT" "2022 Q3 NVDA" "2023 Q1 AMZN"; do
   take docugami/KG-RAG-datasets "sec-10-q/data/v1/docs/$q.pdf" tenk "10Q_${q// /_}.pdf"
