@@ -39,12 +39,14 @@ public final class ExtractiveAnswer {
         Set<String> terms = termsOf.apply(question);
         StringBuilder out = new StringBuilder();
         boolean manyDocs = selection.sections().stream().map(SectionRef::docId).distinct().count() > 1;
+        // a heading without text of its own quotes its sub-sections: chosen with one of them, it would repeat it
+        Set<String> quoted = new java.util.HashSet<>();
         for (SectionRef ref : selection.sections().subList(0, Math.min(MAX_SECTIONS, selection.sections().size()))) {
             String quote = bestSentences(textOf(ref.node()), terms, termsOf);
             if (quote.isEmpty()) {
                 quote = ref.node().summary() == null ? "" : ref.node().summary().strip();
             }
-            if (quote.isEmpty()) {
+            if (quote.isEmpty() || !quoted.add(quote)) {
                 continue;
             }
             out.append("According to ").append(ref.citation());

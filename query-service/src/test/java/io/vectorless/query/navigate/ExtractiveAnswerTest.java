@@ -1,5 +1,6 @@
 package io.vectorless.query.navigate;
 
+import io.vectorless.schema.tree.TreeNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,6 +22,19 @@ class ExtractiveAnswerTest {
                 .contains("AES-256")
                 .doesNotContain("Auditors review")
                 .endsWith("(No LLM is configured: this answer is extracted from the best-matching sections.)");
+    }
+
+    @Test
+    void aHeadingChosenWithItsOnlySubSectionDoesNotQuoteItAgain() {
+        TreeNode service = SampleTrees.node("1.1", "Service", null, 2, 1, 1, "Pumps are serviced in spring.");
+        TreeNode pumps = SampleTrees.node("1", "Pumps", null, 1, 1, 1, "", service);
+        Selection both = new Selection(List.of(new SectionRef(1, "Pumps", service), new SectionRef(1, "Pumps", pumps)),
+                "both");
+
+        String answer = ExtractiveAnswer.compose("When are pumps serviced?", both, ExtractiveAnswer.NO_LLM_NOTE,
+                ExtractiveAnswer.terms(List.of(guide.index().analyzer())));
+
+        assertThat(answer).containsOnlyOnce("Pumps are serviced in spring.").contains("Section 1.1");
     }
 
     @Test
