@@ -32,6 +32,8 @@ import java.util.Locale;
 final class PdfOcr {
     static final String STAGE = "ocr";
     private static final float MIN_CONFIDENCE = 0.5f;
+    /** A rendered page holds at most this many pixels (one byte each): 40 MB, whatever the page's size. */
+    static final double MAX_PIXELS = 40_000_000;
 
     private final ParseContext context;
     private final java.util.Set<Integer> recognisedPages = new java.util.HashSet<>();
@@ -140,7 +142,8 @@ final class PdfOcr {
 
     private List<PdfLine> recognisePage(PDFRenderer renderer, PDDocument document, int index) {
         try {
-            float scale = context.ocr.dpi() / 72f;
+            PDRectangle box = document.getPage(index).getCropBox();
+            float scale = renderScale(box.getWidth(), box.getHeight(), context.ocr.dpi());
             BufferedImage picture = render(renderer, document.getPage(index), index, scale, scale);
             return OcrLines.toPdfLines(index + 1, recognizer.recognize(picture, pageTimeout()), 1 / scale,
                     1 / scale, MIN_CONFIDENCE);
@@ -151,6 +154,16 @@ final class PdfOcr {
             context.warn("page " + (index + 1) + " could not be rendered for OCR: " + DocumentParser.describe(e));
         }
         return List.of();
+    }
+
+    /**
+     * Pixels per point for a page of {@code width × height} points: the configured resolution, lowered for a page so
+     * large (a poster, or a hostile 200-inch page) that its picture would pass {@link #MAX_PIXELS}.
+     */
+    static float renderScale(float width, float height, int dpi) {
+        float scale = dpi / 72f;
+        double pixels = (double) width * height * scale * scale;
+        return pixels <= MAX_PIXELS ? scale : (float) Math.sqrt(MAX_PIXELS / ((double) width * height));
     }
 
     private static BufferedImage render(PDFRenderer renderer, PDPage page, int index, float scaleX, float scaleY)

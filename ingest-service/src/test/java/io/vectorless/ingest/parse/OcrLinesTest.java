@@ -43,4 +43,12 @@ class OcrLinesTest {
         assertThat(lowerCase).isCloseTo(29, org.assertj.core.data.Offset.offset(1.5f));
         assertThat(OcrLines.typeSize("年度报告", 25)).isCloseTo(28.4f, org.assertj.core.data.Offset.offset(0.5f));
     }
+
+    @Test
+    void aPageIsRenderedAtTheConfiguredResolutionUnlessItsPictureWouldPassTheBound() {
+        assertThat(PdfOcr.renderScale(612, 792, 150)).isEqualTo(150 / 72f);
+        // the largest page a PDF allows, 200 inches square: at 150 dpi it would be 900 million pixels
+        float scale = PdfOcr.renderScale(14_400, 14_400, 150);
+        assertThat((double) 14_400 * scale * 14_400 * scale).isLessThanOrEqualTo(PdfOcr.MAX_PIXELS * 1.001);
+    }
 }
