@@ -33,6 +33,7 @@ import java.util.List;
 @Service
 public class DocumentService {
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
+    private static final int STORE_ATTEMPTS = 2;
 
     private final DocumentStore docs;
     private final WorkspaceStore workspaces;
@@ -235,13 +236,23 @@ public class DocumentService {
         }
     }
 
+    /**
+     * Stores the original. One failed attempt is tried again at once from the kept upload: a pooled connection the
+     * storage server closed while idle fails the first write, and a person should not have to upload again for that.
+     */
     private void store(String key, IncomingFile.Checked file) {
-        try (InputStream in = file.content().open()) {
-            objects.put(key, in, file.size(), file.contentType());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the uploaded file", e);
-        } catch (ObjectStore.ObjectStoreException e) {
-            throw ApiException.unavailable("Object storage is unavailable: " + e.getMessage());
+        for (int attempt = 1; ; attempt++) {
+            try (InputStream in = file.content().open()) {
+                objects.put(key, in, file.size(), file.contentType());
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the uploaded file", e);
+            } catch (ObjectStore.ObjectStoreException e) {
+                if (attempt == STORE_ATTEMPTS) {
+                    throw ApiException.unavailable("Object storage is unavailable: " + e.getMessage());
+                }
+                log.warn("storing {} failed, trying again: {}", key, e.getMessage());
+            }
         }
     }
 
