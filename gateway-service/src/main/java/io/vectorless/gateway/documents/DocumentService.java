@@ -10,6 +10,7 @@ import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.storage.IdSequence;
 import io.vectorless.gateway.workspaces.storage.WorkspaceStore;
 import io.vectorless.schema.event.DocumentDeleted;
+import io.vectorless.schema.event.DocumentEdited;
 import io.vectorless.schema.event.DocumentStatus;
 import io.vectorless.schema.event.DocumentUploaded;
 import io.vectorless.schema.event.Events;
@@ -154,11 +155,27 @@ public class DocumentService {
         if (fileName != null && FileTypes.baseName(fileName).isEmpty()) {
             throw ApiException.badRequest("file_name must not be empty");
         }
+        String baseName = fileName == null ? null : FileTypes.baseName(fileName);
+        if (baseName != null || docTitle != null) {
+            announceEdit(get(id), docTitle, baseName);
+        }
         Instant now = Instant.now();
-        return docs.update(id, d -> d.withMetadata(fileName == null ? null : FileTypes.baseName(fileName), docTitle,
-                        now))
+        return docs.update(id, d -> d.withMetadata(baseName, docTitle, now))
                 .map(change -> change.after())
                 .orElseGet(() -> get(id));
+    }
+
+    /**
+     * Publishes the edit before storing it, as a deletion is: query-service cites the user's title from its own read
+     * model, so an edit Kafka cannot take now is refused (503, retry) rather than shown here and cited there never.
+     */
+    private void announceEdit(DocumentRecord doc, String docTitle, String fileName) {
+        try {
+            events.publish(DocumentEdited.of(doc.id(), doc.version(), doc.workspaceId(), docTitle, fileName));
+        } catch (RuntimeException e) {
+            throw ApiException.unavailable("Could not change document " + doc.id() + " now; try again: "
+                    + e.getMessage());
+        }
     }
 
     /** Publishes the deletion first, so nothing is removed here unless every other service will hear of it. */
