@@ -355,7 +355,7 @@ public final class WorkspaceRetrievalBenchmark {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]+", "");
     }
 
-    private static Doc load(long id, String kind, Path file, DocumentParser parser, Path cache) throws Exception {
+    static Doc load(long id, String kind, Path file, DocumentParser parser, Path cache) throws Exception {
         String name = file.getFileName().toString().replace(".pdf", "");
         Path cached = cache.resolve(kind + "-" + name + ".json");
         ParsedDocument parsed;
@@ -388,7 +388,7 @@ public final class WorkspaceRetrievalBenchmark {
         return RetrievalQualityBenchmark.engine(indexes, BUDGET);
     }
 
-    private static ByteBuffersDirectory pageIndex(List<Doc> docs) throws Exception {
+    static ByteBuffersDirectory pageIndex(List<Doc> docs) throws Exception {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ENGLISH))) {
             for (Doc d : docs) {
@@ -405,7 +405,7 @@ public final class WorkspaceRetrievalBenchmark {
     }
 
     /** The top-k pages' numbers that belong to document {@code docId} (other documents' pages use budget too). */
-    private static Set<Integer> bm25(IndexSearcher searcher, String question, int k, long docId) throws Exception {
+    static Set<Integer> bm25(IndexSearcher searcher, String question, int k, long docId) throws Exception {
         Set<Integer> out = new LinkedHashSet<>();
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : new LinkedHashSet<>(Languages.terms(ENGLISH, "body", question))) {

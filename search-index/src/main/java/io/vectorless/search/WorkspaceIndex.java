@@ -61,6 +61,18 @@ public final class WorkspaceIndex {
                                 double form, double card, double passages) {
     }
 
+    /**
+     * One hit of the workspace-wide passage search: which document ({@link #documents()} position), the hit's Lucene
+     * document number inside that document's own index, and its BM25 score under the workspace's term statistics
+     * (so scores compare across documents).
+     */
+    public record PassageHit(int document, int doc, float score) {
+    }
+
+    /** The routing evidence of every document with any, and the workspace-wide passage hits, best first. */
+    public record Search(List<DocumentScore> documents, List<PassageHit> passages) {
+    }
+
     public WorkspaceIndex(List<DocumentSearchIndex> documents) {
         this.documents = List.copyOf(documents);
         this.analyzers = new LinkedHashSet<>();
@@ -118,8 +130,17 @@ public final class WorkspaceIndex {
 
     /** Every document with any evidence, unordered: the caller decides how to weigh the kinds of evidence. */
     public List<DocumentScore> score(String question) {
+        return search(question).documents();
+    }
+
+    /**
+     * Every document with any evidence (unordered), and the passages (sections and pages of all documents searched
+     * together) that matched, best first: one passage search serves both routing and choosing places.
+     */
+    public Search search(String question) {
         QuestionFacts asked = QuestionFacts.of(question);
         Map<Integer, double[]> byDocument = new LinkedHashMap<>();
+        List<PassageHit> hits = new ArrayList<>();
         try {
             collect(byDocument, CARD, cards.search(Queries.cards(question, analyzers), documents.size()));
             collect(byDocument, IDENTITY, cards.search(Queries.identity(asked.rest(), analyzers), documents.size()));
@@ -131,6 +152,7 @@ public final class WorkspaceIndex {
                 while (i + 1 < starts.length - 1 && starts[i + 1] == hit.doc) {
                     i++;
                 }
+                hits.add(new PassageHit(i, hit.doc - starts[i], hit.score));
                 double[] scores = byDocument.computeIfAbsent(i, k -> new double[SLOTS]);
                 if (scores[TAKEN] < PASSAGES_PER_DOCUMENT) {
                     scores[PASSAGES] += hit.score / PASSAGES_PER_DOCUMENT;
@@ -154,7 +176,7 @@ public final class WorkspaceIndex {
         List<DocumentScore> out = new ArrayList<>();
         byDocument.forEach((i, s) -> out.add(new DocumentScore(documents.get(i), s[IDENTITY], s[NAMES], s[PERIOD],
                 s[FORM], s[CARD], s[PASSAGES])));
-        return out;
+        return new Search(out, List.copyOf(hits));
     }
 
     private void collect(Map<Integer, double[]> byDocument, int slot, TopDocs hits) throws IOException {

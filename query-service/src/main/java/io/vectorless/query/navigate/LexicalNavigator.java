@@ -48,6 +48,9 @@ public final class LexicalNavigator {
     private static final double RANK_DECAY = 0.3;
     /** Units scoring under this share of the best one are noise, not evidence. */
     private static final double UNIT_RATIO = 0.25;
+    /** Documents whose workspace passage hits may be chosen: the best routed ones, and any close to the best. */
+    private static final int CANDIDATES = 8;
+    private static final double CANDIDATE_RATIO = 0.5;
 
     private final int maxSections;
     private final int maxDocuments;
@@ -66,9 +69,12 @@ public final class LexicalNavigator {
     /** Documents with any evidence, best first. */
     public List<RankedDocument> rankDocuments(WorkspaceIndex workspace, List<IndexedDocument> documents,
                                               String question) {
+        return rank(workspace.score(question), documents);
+    }
+
+    private List<RankedDocument> rank(List<WorkspaceIndex.DocumentScore> scores, List<IndexedDocument> documents) {
         Map<Long, IndexedDocument> byId = new HashMap<>();
         documents.forEach(d -> byId.put(d.index().documentId(), d));
-        List<WorkspaceIndex.DocumentScore> scores = workspace.score(question);
         double maxIdentity = max(scores, WorkspaceIndex.DocumentScore::identity);
         double maxNames = max(scores, WorkspaceIndex.DocumentScore::names);
         double maxCard = max(scores, WorkspaceIndex.DocumentScore::card);
@@ -103,7 +109,11 @@ public final class LexicalNavigator {
         if (documents.size() <= 1) {
             return new Routing(cards, cards.isEmpty() ? "No document is indexed." : "The workspace has one document.");
         }
-        List<RankedDocument> ranked = rankDocuments(workspace, documents, question);
+        return route(rankDocuments(workspace, documents, question), documents);
+    }
+
+    private Routing route(List<RankedDocument> ranked, List<IndexedDocument> documents) {
+        List<DocumentCard> cards = documents.stream().map(IndexedDocument::card).toList();
         if (ranked.isEmpty()) {
             List<DocumentCard> first = cards.subList(0, Math.min(maxDocuments, cards.size()));
             return new Routing(first, "No document title, overview or passage shares a term with the question; "
@@ -144,6 +154,74 @@ public final class LexicalNavigator {
                     + "form asked", facts);
             found.forEach(unit -> units.add(unit.times(scale, why)));
         }
+        return choose(units, documents.size() > 1, question);
+    }
+
+    /** A routing and the places chosen for a question over a workspace. */
+    public record Navigation(Routing routing, Selection selection) {
+    }
+
+    /**
+     * Routes the question and chooses its places with one search of the whole workspace: the places are the
+     * workspace passage search's own hits (sections and pages of all documents searched together, so a term's
+     * weight is the workspace's and scores compare across documents), in the documents routing ranks best, each
+     * weighed by how well its document is routed. A document whose place is chosen is among the routed documents.
+     */
+    public Navigation navigate(WorkspaceIndex workspace, List<IndexedDocument> documents, String question) {
+        if (documents.size() <= 1) {
+            Routing routing = route(workspace, documents, question);
+            return new Navigation(routing, select(documents, question));
+        }
+        WorkspaceIndex.Search search = workspace.search(question);
+        List<RankedDocument> ranked = rank(search.documents(), documents);
+        Routing routing = route(ranked, documents);
+        if (ranked.isEmpty()) {
+            List<IndexedDocument> first = documents.stream().filter(d -> routing.documents().stream()
+                    .anyMatch(c -> c.docId() == d.card().docId())).toList();
+            return new Navigation(routing, select(first, question));
+        }
+        Map<Long, Integer> rankOf = new HashMap<>();
+        for (int i = 0; i < ranked.size() && i < CANDIDATES; i++) {
+            if (ranked.get(i).score() >= ranked.get(0).score() * CANDIDATE_RATIO || i < maxDocuments) {
+                rankOf.put(ranked.get(i).document().index().documentId(), i);
+            }
+        }
+        Map<Integer, List<org.apache.lucene.search.ScoreDoc>> hits = new LinkedHashMap<>();
+        for (WorkspaceIndex.PassageHit hit : search.passages()) {
+            if (rankOf.containsKey(workspace.documents().get(hit.document()).documentId())) {
+                hits.computeIfAbsent(hit.document(), k -> new ArrayList<>())
+                        .add(new org.apache.lucene.search.ScoreDoc(hit.doc(), hit.score()));
+            }
+        }
+        QuestionFacts asked = QuestionFacts.of(question);
+        Map<Long, IndexedDocument> byId = new HashMap<>();
+        documents.forEach(d -> byId.put(d.index().documentId(), d));
+        List<TreeSearch.Unit> units = new ArrayList<>();
+        for (Map.Entry<Integer, List<org.apache.lucene.search.ScoreDoc>> e : hits.entrySet()) {
+            IndexedDocument doc = byId.get(workspace.documents().get(e.getKey()).documentId());
+            int rank = rankOf.get(doc.index().documentId());
+            double facts = asked.namesPeriodOrForm() ? prior(doc, asked) : 1;
+            double scale = facts / (1 + RANK_DECAY * rank);
+            String why = String.format(Locale.ROOT, "searched with the whole workspace, x%.2f for the document's "
+                    + "routing rank %d%s", scale, rank + 1, facts == 1 ? "" : " and the period and form asked");
+            TreeSearch.units(doc, e.getValue()).forEach(unit -> units.add(unit.times(scale, why)));
+        }
+        Selection selection = choose(units, true, question);
+        List<DocumentCard> routed = new ArrayList<>(routing.documents());
+        List<String> added = new ArrayList<>();
+        for (SectionRef ref : selection.sections()) {
+            if (routed.stream().noneMatch(c -> c.docId() == ref.docId())) {
+                IndexedDocument doc = byId.get(ref.docId());
+                routed.add(doc.card());
+                added.add("\"" + doc.card().title() + "\"");
+            }
+        }
+        Routing withPlaces = added.isEmpty() ? routing : new Routing(routed, routing.reasoning()
+                + " Also " + String.join(", ", added) + ", where a best-matching passage is.");
+        return new Navigation(withPlaces, selection);
+    }
+
+    private Selection choose(List<TreeSearch.Unit> units, boolean several, String question) {
         units.sort(Comparator.comparingDouble(TreeSearch.Unit::score).reversed());
         if (units.isEmpty()) {
             return new Selection(List.of(), "No section title, summary, text or page shares a term with the question.");
@@ -188,7 +266,7 @@ public final class LexicalNavigator {
             TreeNode node = TreeSearch.node(first, range[1]);
             SectionRef ref = new SectionRef(unit.doc().card().docId(), unit.doc().card().title(), node);
             refs.add(ref);
-            why.add(ref.citation() + (documents.size() > 1 ? " of \"" + ref.docTitle() + "\"" : "") + ": "
+            why.add(ref.citation() + (several ? " of \"" + ref.docTitle() + "\"" : "") + ": "
                     + unit.why() + matched(question, node, unit.doc())
                     + String.format(Locale.ROOT, " (score %.2f)", unit.score()));
         }
