@@ -133,7 +133,13 @@ public final class NaturalQuestionsBenchmark {
             n[0]++;
             boolean routed = answer.routedDocs().stream().anyMatch(d -> d.docId() == q.doc().id());
             n[1] += routed ? 1 : 0;
-            n[2] += hit(chosenPages(answer, q.doc().id()), q.evidence()) ? 1 : 0;
+            boolean found = hit(chosenPages(answer, q.doc().id()), q.evidence());
+            n[2] += found ? 1 : 0;
+            if (VERBOSE && !found) {
+                System.out.println("  not found " + q.doc().name() + ": " + q.text() + " evidence " + q.evidence()
+                        + " routed " + answer.routedDocs().stream().map(QueryAnswer.RoutedDoc::docTitle).toList()
+                        + " chosen " + answer.sources().stream().map(s -> s.docTitle() + " p" + s.pages()).toList());
+            }
             n[3] += hit(WorkspaceRetrievalBenchmark.bm25(pages, q.text(), BUDGET, q.doc().id()), q.evidence()) ? 1 : 0;
         }
         System.out.printf(Locale.ROOT, "one workspace of %d filings: %d questions; routed %.1f%%, found %.1f%%; "

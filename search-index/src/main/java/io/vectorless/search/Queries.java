@@ -29,6 +29,13 @@ public final class Queries {
             IndexFields.BODY, 1.0f,
             IndexFields.SUMMARY, 0.5f,
             IndexFields.CHILDREN, 0.5f);
+    /**
+     * Passages across a workspace: the text itself, and lightly the titles over it. Within one document the titles
+     * tell its sections apart; across many, the words of a passage are the sharper evidence.
+     */
+    public static final Map<String, Float> PASSAGE_FIELDS = Map.of(
+            IndexFields.BODY, 1.0f,
+            IndexFields.PATH, 0.25f);
     /** Documents by what names them: the title and the opening pages (names, form, period). */
     public static final Map<String, Float> IDENTITY_FIELDS = Map.of(
             IndexFields.TITLE, 2.0f,
@@ -74,6 +81,11 @@ public final class Queries {
             return build(question, analyzers, SECTION_FIELDS);
         }
         return build(terms, SECTION_FIELDS, t -> naming.contains(t) ? NAMING_TERM_WEIGHT : 1f);
+    }
+
+    /** Passages by their text, lightly by the titles over them ({@link #PASSAGE_FIELDS}). */
+    public static Query passages(String question, Collection<Analyzer> analyzers) {
+        return build(question, analyzers, PASSAGE_FIELDS);
     }
 
     public static Query cards(String question, Collection<Analyzer> analyzers) {

@@ -119,6 +119,11 @@ public final class WorkspaceIndex {
         return String.join(" ", Languages.terms(analyzer, IndexFields.BODY, text));
     }
 
+    /** The analyzers of the workspace's languages, which a question is analysed with. */
+    public Set<Analyzer> analyzers() {
+        return java.util.Collections.unmodifiableSet(analyzers);
+    }
+
     public List<DocumentSearchIndex> documents() {
         return documents;
     }
@@ -147,11 +152,7 @@ public final class WorkspaceIndex {
             collect(byDocument, NAMES, cards.search(Queries.names(asked.rest(), analyzers), documents.size()));
             TopDocs top = passages.search(Queries.sections(question, analyzers), PASSAGE_HITS);
             for (ScoreDoc hit : top.scoreDocs) {
-                int i = Arrays.binarySearch(starts, hit.doc);
-                i = i >= 0 ? i : -i - 2;
-                while (i + 1 < starts.length - 1 && starts[i + 1] == hit.doc) {
-                    i++;
-                }
+                int i = owner(hit.doc);
                 hits.add(new PassageHit(i, hit.doc - starts[i], hit.score));
                 double[] scores = byDocument.computeIfAbsent(i, k -> new double[SLOTS]);
                 if (scores[TAKEN] < PASSAGES_PER_DOCUMENT) {
@@ -177,6 +178,39 @@ public final class WorkspaceIndex {
         byDocument.forEach((i, s) -> out.add(new DocumentScore(documents.get(i), s[IDENTITY], s[NAMES], s[PERIOD],
                 s[FORM], s[CARD], s[PASSAGES])));
         return new Search(out, List.copyOf(hits));
+    }
+
+    /**
+     * The workspace-wide passage hits (sections and pages of all documents searched together), best first, where the
+     * question's terms that name a document ({@code naming}: its company, form, year, the words of its title page)
+     * count little, as inside one document: they chose the document, and its passages are sought by the rest.
+     */
+    public List<PassageHit> passages(String question, Set<String> naming) {
+        return passages(Queries.sections(question, analyzers, naming));
+    }
+
+    /** The workspace-wide hits of a passage query ({@link Queries#passages}), best first. */
+    public List<PassageHit> passages(org.apache.lucene.search.Query query) {
+        List<PassageHit> out = new ArrayList<>();
+        try {
+            for (ScoreDoc hit : passages.search(query, PASSAGE_HITS).scoreDocs) {
+                int i = owner(hit.doc);
+                out.add(new PassageHit(i, hit.doc - starts[i], hit.score));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The position in {@link #documents()} of the document a workspace-wide hit belongs to. */
+    private int owner(int doc) {
+        int i = Arrays.binarySearch(starts, doc);
+        i = i >= 0 ? i : -i - 2;
+        while (i + 1 < starts.length - 1 && starts[i + 1] == doc) {
+            i++;
+        }
+        return i;
     }
 
     private void collect(Map<Integer, double[]> byDocument, int slot, TopDocs hits) throws IOException {

@@ -50,7 +50,9 @@ public final class LexicalNavigator {
     private static final double UNIT_RATIO = 0.25;
     /** Documents whose workspace passage hits may be chosen: the best routed ones, and any close to the best. */
     private static final int CANDIDATES = 8;
-    private static final double CANDIDATE_RATIO = 0.5;
+    private static final double CANDIDATE_RATIO = 0.3;
+    /** Across documents the passage scores compare: the routing rank only breaks near ties. */
+    private static final double CANDIDATE_DECAY = 0.1;
 
     private final int maxSections;
     private final int maxDocuments;
@@ -175,10 +177,14 @@ public final class LexicalNavigator {
         WorkspaceIndex.Search search = workspace.search(question);
         List<RankedDocument> ranked = rank(search.documents(), documents);
         Routing routing = route(ranked, documents);
-        if (ranked.isEmpty()) {
-            List<IndexedDocument> first = documents.stream().filter(d -> routing.documents().stream()
-                    .anyMatch(c -> c.docId() == d.card().docId())).toList();
-            return new Navigation(routing, select(first, question));
+        QuestionFacts asked = QuestionFacts.of(question);
+        boolean named = asked.namesPeriodOrForm() || search.documents().stream().anyMatch(s -> s.names() > 0);
+        if (ranked.isEmpty() || named) {
+            // a question naming an issuer, a period or a form means the routed documents; one company's filings
+            // share most of their text, so each is searched on its own, its naming words weighing little
+            List<IndexedDocument> routed = routing.documents().stream().map(c -> documents.stream()
+                    .filter(d -> d.card().docId() == c.docId()).findFirst().orElseThrow()).toList();
+            return new Navigation(routing, select(routed, question));
         }
         Map<Long, Integer> rankOf = new HashMap<>();
         for (int i = 0; i < ranked.size() && i < CANDIDATES; i++) {
@@ -186,24 +192,24 @@ public final class LexicalNavigator {
                 rankOf.put(ranked.get(i).document().index().documentId(), i);
             }
         }
+        List<WorkspaceIndex.PassageHit> passages = workspace.passages(Queries.passages(question,
+                workspace.analyzers()));
         Map<Integer, List<org.apache.lucene.search.ScoreDoc>> hits = new LinkedHashMap<>();
-        for (WorkspaceIndex.PassageHit hit : search.passages()) {
+        for (WorkspaceIndex.PassageHit hit : passages) {
             if (rankOf.containsKey(workspace.documents().get(hit.document()).documentId())) {
                 hits.computeIfAbsent(hit.document(), k -> new ArrayList<>())
                         .add(new org.apache.lucene.search.ScoreDoc(hit.doc(), hit.score()));
             }
         }
-        QuestionFacts asked = QuestionFacts.of(question);
         Map<Long, IndexedDocument> byId = new HashMap<>();
         documents.forEach(d -> byId.put(d.index().documentId(), d));
         List<TreeSearch.Unit> units = new ArrayList<>();
         for (Map.Entry<Integer, List<org.apache.lucene.search.ScoreDoc>> e : hits.entrySet()) {
             IndexedDocument doc = byId.get(workspace.documents().get(e.getKey()).documentId());
             int rank = rankOf.get(doc.index().documentId());
-            double facts = asked.namesPeriodOrForm() ? prior(doc, asked) : 1;
-            double scale = facts / (1 + RANK_DECAY * rank);
+            double scale = 1 / (1 + CANDIDATE_DECAY * rank);
             String why = String.format(Locale.ROOT, "searched with the whole workspace, x%.2f for the document's "
-                    + "routing rank %d%s", scale, rank + 1, facts == 1 ? "" : " and the period and form asked");
+                    + "routing rank %d", scale, rank + 1);
             TreeSearch.units(doc, e.getValue()).forEach(unit -> units.add(unit.times(scale, why)));
         }
         Selection selection = choose(units, true, question);
