@@ -30,12 +30,11 @@ public final class Queries {
             IndexFields.SUMMARY, 0.5f,
             IndexFields.CHILDREN, 0.5f);
     /**
-     * Passages across a workspace: the text itself, and lightly the titles over it. Within one document the titles
-     * tell its sections apart; across many, the words of a passage are the sharper evidence.
+     * Passages across a workspace: their text alone. Within one document the titles over a passage tell its sections
+     * apart; across many documents they are shared words (every report has a "Results" chapter) that outweigh the
+     * passage's own.
      */
-    public static final Map<String, Float> PASSAGE_FIELDS = Map.of(
-            IndexFields.BODY, 1.0f,
-            IndexFields.PATH, 0.25f);
+    public static final Map<String, Float> PASSAGE_FIELDS = Map.of(IndexFields.BODY, 1.0f);
     /** Documents by what names them: the title and the opening pages (names, form, period). */
     public static final Map<String, Float> IDENTITY_FIELDS = Map.of(
             IndexFields.TITLE, 2.0f,
@@ -83,7 +82,7 @@ public final class Queries {
         return build(terms, SECTION_FIELDS, t -> naming.contains(t) ? NAMING_TERM_WEIGHT : 1f);
     }
 
-    /** Passages by their text, lightly by the titles over them ({@link #PASSAGE_FIELDS}). */
+    /** Passages by their text ({@link #PASSAGE_FIELDS}). */
     public static Query passages(String question, Collection<Analyzer> analyzers) {
         return build(question, analyzers, PASSAGE_FIELDS);
     }

@@ -180,15 +180,6 @@ public final class WorkspaceIndex {
         return new Search(out, List.copyOf(hits));
     }
 
-    /**
-     * The workspace-wide passage hits (sections and pages of all documents searched together), best first, where the
-     * question's terms that name a document ({@code naming}: its company, form, year, the words of its title page)
-     * count little, as inside one document: they chose the document, and its passages are sought by the rest.
-     */
-    public List<PassageHit> passages(String question, Set<String> naming) {
-        return passages(Queries.sections(question, analyzers, naming));
-    }
-
     /** The workspace-wide hits of a passage query ({@link Queries#passages}), best first. */
     public List<PassageHit> passages(org.apache.lucene.search.Query query) {
         List<PassageHit> out = new ArrayList<>();

@@ -2,10 +2,12 @@ package io.vectorless.query.navigate;
 
 import io.vectorless.schema.tree.TreeNode;
 import io.vectorless.search.DocumentFacts;
+import io.vectorless.search.DocumentSearchIndex;
 import io.vectorless.search.Queries;
 import io.vectorless.search.QuestionFacts;
 import io.vectorless.search.WorkspaceIndex;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.ScoreDoc;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,11 +50,6 @@ public final class LexicalNavigator {
     private static final double RANK_DECAY = 0.3;
     /** Units scoring under this share of the best one are noise, not evidence. */
     private static final double UNIT_RATIO = 0.25;
-    /** Documents whose workspace passage hits may be chosen: the best routed ones, and any close to the best. */
-    private static final int CANDIDATES = 8;
-    private static final double CANDIDATE_RATIO = 0.3;
-    /** Across documents the passage scores compare: the routing rank only breaks near ties. */
-    private static final double CANDIDATE_DECAY = 0.1;
 
     private final int maxSections;
     private final int maxDocuments;
@@ -164,10 +161,12 @@ public final class LexicalNavigator {
     }
 
     /**
-     * Routes the question and chooses its places with one search of the whole workspace: the places are the
-     * workspace passage search's own hits (sections and pages of all documents searched together, so a term's
-     * weight is the workspace's and scores compare across documents), in the documents routing ranks best, each
-     * weighed by how well its document is routed. A document whose place is chosen is among the routed documents.
+     * Routes the question and chooses its places. A question naming an issuer, a period or a form means the routed
+     * documents (see {@link #select}). Any other question is answered by the pages that match it best across the
+     * whole workspace: one Lucene search of every document's page texts together, so a term's weight is the
+     * workspace's and scores compare across documents (what a flat page index does best on questions quoting a
+     * passage's words); each page is still placed in its section as in one document. A document a chosen page comes
+     * from is among the routed documents.
      */
     public Navigation navigate(WorkspaceIndex workspace, List<IndexedDocument> documents, String question) {
         if (documents.size() <= 1) {
@@ -177,40 +176,32 @@ public final class LexicalNavigator {
         WorkspaceIndex.Search search = workspace.search(question);
         List<RankedDocument> ranked = rank(search.documents(), documents);
         Routing routing = route(ranked, documents);
-        QuestionFacts asked = QuestionFacts.of(question);
-        boolean named = asked.namesPeriodOrForm() || search.documents().stream().anyMatch(s -> s.names() > 0);
+        boolean named = QuestionFacts.of(question).namesPeriodOrForm()
+                || search.documents().stream().anyMatch(s -> s.names() > 0);
         if (ranked.isEmpty() || named) {
-            // a question naming an issuer, a period or a form means the routed documents; one company's filings
-            // share most of their text, so each is searched on its own, its naming words weighing little
+            // one company's filings share most of their text: routing knows the one meant, and each routed
+            // document is searched on its own, the words naming it weighing little there
             List<IndexedDocument> routed = routing.documents().stream().map(c -> documents.stream()
                     .filter(d -> d.card().docId() == c.docId()).findFirst().orElseThrow()).toList();
             return new Navigation(routing, select(routed, question));
         }
-        Map<Long, Integer> rankOf = new HashMap<>();
-        for (int i = 0; i < ranked.size() && i < CANDIDATES; i++) {
-            if (ranked.get(i).score() >= ranked.get(0).score() * CANDIDATE_RATIO || i < maxDocuments) {
-                rankOf.put(ranked.get(i).document().index().documentId(), i);
-            }
-        }
-        List<WorkspaceIndex.PassageHit> passages = workspace.passages(Queries.passages(question,
-                workspace.analyzers()));
-        Map<Integer, List<org.apache.lucene.search.ScoreDoc>> hits = new LinkedHashMap<>();
-        for (WorkspaceIndex.PassageHit hit : passages) {
-            if (rankOf.containsKey(workspace.documents().get(hit.document()).documentId())) {
-                hits.computeIfAbsent(hit.document(), k -> new ArrayList<>())
-                        .add(new org.apache.lucene.search.ScoreDoc(hit.doc(), hit.score()));
+        Map<Integer, List<ScoreDoc>> hits = new LinkedHashMap<>();
+        for (WorkspaceIndex.PassageHit hit : workspace.passages(Queries.passages(question, workspace.analyzers()))) {
+            DocumentSearchIndex owner = workspace.documents().get(hit.document());
+            // a section's own text spans pages that are indexed too: the pages are the finer evidence
+            if (!owner.hasPages() || owner.pageOf(hit.doc()) > 0) {
+                hits.computeIfAbsent(hit.document(), k -> new ArrayList<>()).add(new ScoreDoc(hit.doc(), hit.score()));
             }
         }
         Map<Long, IndexedDocument> byId = new HashMap<>();
         documents.forEach(d -> byId.put(d.index().documentId(), d));
         List<TreeSearch.Unit> units = new ArrayList<>();
-        for (Map.Entry<Integer, List<org.apache.lucene.search.ScoreDoc>> e : hits.entrySet()) {
+        for (Map.Entry<Integer, List<ScoreDoc>> e : hits.entrySet()) {
             IndexedDocument doc = byId.get(workspace.documents().get(e.getKey()).documentId());
-            int rank = rankOf.get(doc.index().documentId());
-            double scale = 1 / (1 + CANDIDATE_DECAY * rank);
-            String why = String.format(Locale.ROOT, "searched with the whole workspace, x%.2f for the document's "
-                    + "routing rank %d", scale, rank + 1);
-            TreeSearch.units(doc, e.getValue()).forEach(unit -> units.add(unit.times(scale, why)));
+            if (doc != null) {
+                units.addAll(TreeSearch.units(doc, e.getValue()).stream()
+                        .map(u -> u.times(1, "searched with the whole workspace")).toList());
+            }
         }
         Selection selection = choose(units, true, question);
         List<DocumentCard> routed = new ArrayList<>(routing.documents());
