@@ -256,6 +256,30 @@ class ConsoleBrowserTest {
         screenshot("08-swagger-ui");
     }
 
+    @Test
+    @Order(8)
+    void aRefusedUploadSaysWhyAndCanBeTriedAgain() throws IOException {
+        browser.get(stack.gatewayUrl() + "/ui/");
+        WebElement link = await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                browser.findElements(By.cssSelector("[data-testid=workspace-link]")).stream()
+                        .filter(a -> a.getText().equals(workspaceName)).findFirst().orElse(null), a -> a != null);
+        link.click();
+        Path empty = write("empty.md", new byte[0]);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(
+                By.cssSelector("[data-testid=upload-input]")).isEmpty());
+        browser.findElement(By.cssSelector("[data-testid=upload-input]")).sendKeys(empty.toString());
+
+        WebElement retry = waitFor(By.cssSelector("[data-testid=upload-retry]"));
+        WebElement item = browser.findElement(By.cssSelector("[data-testid=upload-item].failed"));
+        assertThat(item.getText()).contains("empty.md").contains("The uploaded file is empty");
+        retry.click();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            List<WebElement> items = browser.findElements(By.cssSelector("[data-testid=upload-item]"));
+            return items.size() == 1 && !items.get(0).equals(item) && items.get(0).getText().contains("is empty");
+        });
+        assertThat(statuses()).as("nothing refused is listed").doesNotContainKey("empty.md");
+    }
+
     // --- helpers
 
     /**
@@ -339,8 +363,12 @@ class ConsoleBrowserTest {
     }
 
     private static WebElement waitFor(By locator) {
-        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> visible(browser.findElement(locator)), e -> e != null);
+        try {
+            return await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> visible(browser.findElement(locator)), e -> e != null);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the page never showed " + locator + "\n" + pageState(), e);
+        }
     }
 
     private static WebElement visible(WebElement element) {
