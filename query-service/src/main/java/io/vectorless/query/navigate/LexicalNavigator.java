@@ -5,6 +5,7 @@ import io.vectorless.search.DocumentFacts;
 import io.vectorless.search.DocumentSearchIndex;
 import io.vectorless.search.Queries;
 import io.vectorless.search.QuestionFacts;
+import io.vectorless.search.SectionInfo;
 import io.vectorless.search.WorkspaceIndex;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.ScoreDoc;
@@ -186,10 +187,11 @@ public final class LexicalNavigator {
             return new Navigation(routing, select(routed, question));
         }
         Map<Integer, List<ScoreDoc>> hits = new LinkedHashMap<>();
+        Map<Integer, Set<Integer>> shared = new HashMap<>();
         for (WorkspaceIndex.PassageHit hit : workspace.passages(Queries.passages(question, workspace.analyzers()))) {
             DocumentSearchIndex owner = workspace.documents().get(hit.document());
-            // a section's own text spans pages that are indexed too: the pages are the finer evidence
-            if (!owner.hasPages() || owner.pageOf(hit.doc()) > 0) {
+            Set<Integer> sharedPages = shared.computeIfAbsent(hit.document(), k -> sharedPages(owner));
+            if (finerEvidence(owner, hit.doc(), sharedPages)) {
                 hits.computeIfAbsent(hit.document(), k -> new ArrayList<>()).add(new ScoreDoc(hit.doc(), hit.score()));
             }
         }
@@ -216,6 +218,40 @@ public final class LexicalNavigator {
         Routing withPlaces = added.isEmpty() ? routing : new Routing(routed, routing.reasoning()
                 + " Also " + String.join(", ", added) + ", where a best-matching passage is.");
         return new Navigation(withPlaces, selection);
+    }
+
+    /**
+     * Whether a passage hit is the finer evidence of its place. A section's own text spans pages that are indexed
+     * too, and the pages are finer; but where several sections share one page (a short document on one page, a page
+     * of small sections), each of those sections is finer than the page, which would stand for just one of them.
+     */
+    private static boolean finerEvidence(DocumentSearchIndex index, int docNumber, Set<Integer> sharedPages) {
+        if (!index.hasPages()) {
+            return true;
+        }
+        int page = index.pageOf(docNumber);
+        if (page > 0) {
+            return !sharedPages.contains(page);
+        }
+        return index.bySearchDoc(docNumber).filter(section -> section.parentId() != null
+                && section.startPage() == section.endPage() && sharedPages.contains(section.startPage())).isPresent();
+    }
+
+    /** The pages that two or more sections lie on whole. */
+    private static Set<Integer> sharedPages(DocumentSearchIndex index) {
+        Map<Integer, Integer> onPage = new HashMap<>();
+        for (SectionInfo section : index.sections()) {
+            if (section.parentId() != null && section.startPage() > 0 && section.startPage() == section.endPage()) {
+                onPage.merge(section.startPage(), 1, Integer::sum);
+            }
+        }
+        Set<Integer> out = new HashSet<>();
+        onPage.forEach((page, count) -> {
+            if (count >= 2) {
+                out.add(page);
+            }
+        });
+        return out;
     }
 
     private Selection choose(List<TreeSearch.Unit> units, boolean several, String question) {

@@ -246,6 +246,31 @@ class LexicalNavigatorTest {
     }
 
     @Test
+    void onAPageSeveralSectionsShareTheSectionThatHoldsThePassageIsChosenNotThePage() {
+        List<IndexedDocument> docs = new ArrayList<>();
+        String mixers = "Mixers are cleaned after every batch of dough.";
+        String ovens = "The deck oven is preheated to 250 degrees before the first bake.";
+        String storage = "Flour sacks are stored off the floor in the dry room.";
+        docs.add(SampleTrees.doc(1, node("root", "Bakery Handbook", "", 0, 1, 1, "",
+                node("1", "Mixers", "", 1, 1, 1, mixers), node("2", "Ovens", "", 1, 1, 1, ovens),
+                node("3", "Storage", "", 1, 1, 1, storage)),
+                List.of(new PageText(1, "Bakery Handbook " + mixers + " " + ovens + " " + storage))));
+        String beds = "Raised beds are watered at dawn.";
+        String compost = "Compost is turned every second week.";
+        docs.add(SampleTrees.doc(2, node("root", "Garden Guide", "", 0, 1, 1, "",
+                node("1", "Beds", "", 1, 1, 1, beds), node("2", "Compost", "", 1, 1, 1, compost)),
+                List.of(new PageText(1, "Garden Guide " + beds + " " + compost))));
+
+        LexicalNavigator.Navigation navigation = navigator.navigate(SampleTrees.workspace(docs), docs,
+                "What temperature is the deck oven preheated to?");
+
+        assertThat(navigation.selection().sections()).first().satisfies(s -> {
+            assertThat(s.docId()).isEqualTo(1L);
+            assertThat(s.node().title()).isEqualTo("Ovens");
+        });
+    }
+
+    @Test
     void navigatingAWorkspaceKeepsTheNamedFilingAndItsPassageFirst() {
         List<IndexedDocument> filings = new ArrayList<>();
         for (int year = 2020; year <= 2022; year++) {
