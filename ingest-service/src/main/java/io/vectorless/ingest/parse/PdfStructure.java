@@ -42,6 +42,9 @@ final class PdfStructure {
     /** Below this share of its entries found on their pages, a printed contents list is not trusted. */
     private static final double UNPLACED = 0.3;
 
+    /** Sections that must have numbered sub-sections printed inside them before flat bookmarks are deepened. */
+    private static final int MIN_NUMBERED_PARENTS = 2;
+
     record Result(List<Anchor> anchors, StructureSource source, String layoutTitle) {
     }
 
@@ -80,6 +83,12 @@ final class PdfStructure {
                 anchors = deepen(bookmarks, finer);
                 context.structureNote(bookmarks.size() + " bookmark sections deepened with "
                         + (anchors.size() - bookmarks.size()) + " headings of the " + finerName);
+            } else if (flat(bookmarks)) {
+                anchors = withNumberedSections(bookmarks, pages);
+                if (anchors.size() > bookmarks.size()) {
+                    context.structureNote(bookmarks.size() + " bookmark sections deepened with "
+                            + (anchors.size() - bookmarks.size()) + " numbered sub-sections printed inside them");
+                }
             }
             return new Result(anchors, StructureSource.OUTLINE, layout.title());
         }
@@ -101,9 +110,50 @@ final class PdfStructure {
             return new Result(anchors, StructureSource.TOC, layout.title());
         }
         if (!layout.anchors().isEmpty()) {
-            return new Result(layout.anchors(), StructureSource.LAYOUT, layout.title());
+            List<Anchor> anchors = withNumberedSections(layout.anchors(), pages);
+            if (anchors.size() > layout.anchors().size()) {
+                context.structureNote((anchors.size() - layout.anchors().size())
+                        + " numbered sub-sections found in sequence under the layout's numbered sections");
+            }
+            return new Result(anchors, StructureSource.LAYOUT, layout.title());
         }
         return new Result(List.of(), StructureSource.PAGES, layout.title());
+    }
+
+    /** Bookmarks all on one level: a list of chapters or sections that may leave their sub-sections out. */
+    private static boolean flat(List<Anchor> bookmarks) {
+        return bookmarks.stream().mapToInt(Anchor::level).distinct().count() == 1;
+    }
+
+    /**
+     * Numbered bookmarks ("3 Method") deepened with the sub-sections numbered under them in sequence ("3.1", "3.2")
+     * when several sections have them: a paper's bookmarks often list its sections only. One section with such lines
+     * is not enough to say the bookmarks left a level out.
+     */
+    private static List<Anchor> withNumberedSections(List<Anchor> headings, List<List<PdfLine>> pages) {
+        // only the top numbered sections frame the search: "3.2" lies in the range of "3", not of "3.1"
+        List<Anchor> sections = headings.stream().filter(NumberedSections::topSection).toList();
+        List<Anchor> numbered = NumberedSections.inside(sections, pages, LayoutHeadings.bodySize(pages));
+        Set<String> listed = new HashSet<>();
+        for (Anchor anchor : headings) {
+            listed.add(key(anchor.title()));
+        }
+        numbered.removeIf(a -> listed.contains(key(a.title())));
+        long parents = sections.stream().filter(b -> numbered.stream().anyMatch(a -> a.level() == b.level() + 1
+                && a.title().startsWith(sectionNumber(b.title()) + "."))).count();
+        if (parents < MIN_NUMBERED_PARENTS) {
+            return headings;
+        }
+        List<Anchor> merged = new ArrayList<>(headings);
+        merged.addAll(numbered);
+        merged.sort(Comparator.comparingInt(Anchor::page).thenComparingInt(Anchor::line));
+        return merged;
+    }
+
+    private static String sectionNumber(String title) {
+        String stripped = title.strip();
+        int space = stripped.indexOf(' ');
+        return space < 0 ? stripped : stripped.substring(0, space).replaceAll("[.:]$", "");
     }
 
     /**
