@@ -172,6 +172,47 @@ class PdfStructureTest {
     }
 
     @Test
+    void flatBookmarksAreDeepenedWithTheSubSectionsNumberedInSequenceInsideThem() {
+        Pdf pdf = new Pdf();
+        pdf.page().line(72, 11, true, "1 Introduction").bookmark(1, "1 Introduction")
+                .line(72, 11, false, "Opening words of the paper.")
+                .line(72, 11, false, "1.1 Scope of the Study")
+                .line(72, 11, false, "What is covered here and what is not.");
+        pdf.page().line(72, 11, true, "2 Method").bookmark(1, "2 Method")
+                .line(72, 11, false, "2.1 Data Collection")
+                .line(72, 11, false, "Where the samples came from.")
+                // a figure in the text that happens to start a line is no sub-section: 2.4 does not follow 2.1
+                .line(72, 11, false, "2.4 Times Faster")
+                .line(72, 11, false, "2.2 Training")
+                .line(72, 11, false, "How the model was fitted.");
+        pdf.page().line(72, 11, true, "3 Results").bookmark(1, "3 Results")
+                .line(72, 11, false, "The findings, with no sub-sections.");
+
+        ParsedDocument parsed = parse(pdf.bytes());
+
+        assertThat(parsed.structureSource()).isEqualTo(StructureSource.OUTLINE);
+        assertThat(headings(parsed)).containsExactly("H1 1 Introduction @1", "H2 1.1 Scope of the Study @1",
+                "H1 2 Method @2", "H2 2.1 Data Collection @2", "H2 2.2 Training @2", "H1 3 Results @3");
+        assertThat(parsed.structure().notes()).anyMatch(note -> note.contains("numbered sub-sections"));
+    }
+
+    @Test
+    void flatBookmarksStayAsTheyAreWhenOnlyOneSectionHasNumberedLinesInside() {
+        Pdf pdf = new Pdf();
+        pdf.page().line(72, 11, true, "1 Introduction").bookmark(1, "1 Introduction")
+                .line(72, 11, false, "Opening words of the paper.");
+        pdf.page().line(72, 11, true, "2 Method").bookmark(1, "2 Method")
+                .line(72, 11, false, "2.1 Data Collection")
+                .line(72, 11, false, "Where the samples came from.");
+        pdf.page().line(72, 11, true, "3 Results").bookmark(1, "3 Results")
+                .line(72, 11, false, "The findings.");
+
+        ParsedDocument parsed = parse(pdf.bytes());
+
+        assertThat(headings(parsed)).containsExactly("H1 1 Introduction @1", "H1 2 Method @2", "H1 3 Results @3");
+    }
+
+    @Test
     void bookmarksMarkingParagraphsAreSetAsideForTheHeadingsOnThePages() {
         // a regulation exported with every numbered paragraph bookmarked: sentences, not sections
         Pdf pdf = new Pdf();
