@@ -162,8 +162,8 @@ final class PdfLineCollector extends PDFTextStripper {
     }
 
     /**
-     * Index of the first glyph after a gap wider than a column gutter inside one run (blank glyphs count as gap), or
-     * -1. Only the text's own glyphs are measured, so a run of plain words is never cut.
+     * Index of the first glyph after a column gutter around the page's middle inside one run (blank glyphs count as
+     * gap), or -1. Only the text's own glyphs are measured, so a run of plain words is never cut.
      */
     private int gutterInside(List<TextPosition> positions) {
         float width = getCurrentPage() == null ? 0 : getCurrentPage().getMediaBox().getWidth();
@@ -177,8 +177,10 @@ final class PdfLineCollector extends PDFTextStripper {
             float size = position.getTextMatrix().getScalingFactorY();
             size = size > 0 ? size : position.getHeightDir();
             float gap = position.getXDirAdj() - end;
-            if (end > -Float.MAX_VALUE && (gap > Math.max(15f, 2.5f * size)
-                    || gap > Math.max(7f, GUTTER_GAP * size) && midGutter(end, position.getXDirAdj(), width))) {
+            // only a gap around the middle: a run spaced out to the far edge is a running footer's own layout
+            // ("Standard, v3.2        Page 4"), kept whole so it is recognised on every page
+            if (end > -Float.MAX_VALUE && gap > Math.max(7f, GUTTER_GAP * size)
+                    && midGutter(end, position.getXDirAdj(), width)) {
                 return i;
             }
             end = position.getXDirAdj() + position.getWidthDirAdj();
