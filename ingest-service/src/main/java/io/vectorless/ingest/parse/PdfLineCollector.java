@@ -44,6 +44,7 @@ final class PdfLineCollector extends PDFTextStripper {
     private final int[] sizeCounts = new int[16];
     private int sizeSlots;
     private PDFont lastFont;
+    private float pageWidth;
     private boolean lastFontBold;
     private List<PdfLine> current;
     private float top = Float.MAX_VALUE;
@@ -84,6 +85,7 @@ final class PdfLineCollector extends PDFTextStripper {
         deadline.check();
         current = new ArrayList<>();
         pages.add(current);
+        pageWidth = page.getMediaBox().getWidth();
         unmappedGlyphs.add(0);
     }
 
@@ -166,7 +168,7 @@ final class PdfLineCollector extends PDFTextStripper {
      * gap), or -1. Only the text's own glyphs are measured, so a run of plain words is never cut.
      */
     private int gutterInside(List<TextPosition> positions) {
-        float width = getCurrentPage() == null ? 0 : getCurrentPage().getMediaBox().getWidth();
+        float width = pageWidth;
         float end = -Float.MAX_VALUE;
         for (int i = 0; i < positions.size(); i++) {
             TextPosition position = positions.get(i);
@@ -174,14 +176,14 @@ final class PdfLineCollector extends PDFTextStripper {
             if (unicode == null || unicode.isBlank()) {
                 continue;
             }
-            float size = position.getTextMatrix().getScalingFactorY();
-            size = size > 0 ? size : position.getHeightDir();
             float gap = position.getXDirAdj() - end;
             // only a gap around the middle: a run spaced out to the far edge is a running footer's own layout
             // ("Standard, v3.2        Page 4"), kept whole so it is recognised on every page
-            if (end > -Float.MAX_VALUE && gap > Math.max(7f, GUTTER_GAP * size)
-                    && midGutter(end, position.getXDirAdj(), width)) {
-                return i;
+            if (end > -Float.MAX_VALUE && gap > 7f && midGutter(end, position.getXDirAdj(), width)) {
+                float size = position.getTextMatrix().getScalingFactorY();
+                if (gap > GUTTER_GAP * (size > 0 ? size : position.getHeightDir())) {
+                    return i;
+                }
             }
             end = position.getXDirAdj() + position.getWidthDirAdj();
         }
@@ -223,7 +225,7 @@ final class PdfLineCollector extends PDFTextStripper {
                     : chars == 0 ? 0 : (float) boldChars / chars;
             float wideGap = Math.max(15f, 2.5f * size);
             float gutterGap = Math.max(7f, GUTTER_GAP * size);
-            float width = getCurrentPage() == null ? 0 : getCurrentPage().getMediaBox().getWidth();
+            float width = pageWidth;
             int start = 0;
             for (int i = 1; i <= fragments.size(); i++) {
                 if (i == fragments.size() || fragments.get(i)[0] - fragments.get(i - 1)[1] > wideGap
