@@ -77,7 +77,7 @@ public final class OcrTextLayerBenchmark {
                 f1(matched, recognised, truth));
     }
 
-    private static byte[] firstPages(byte[] pdf, int pages) throws Exception {
+    static byte[] firstPages(byte[] pdf, int pages) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             while (document.getNumberOfPages() > pages) {
                 document.removePage(document.getNumberOfPages() - 1);

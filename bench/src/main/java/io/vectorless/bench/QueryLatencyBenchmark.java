@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * Question latency without an LLM, through the query engine exactly as query-service runs it (routing, tree
@@ -33,13 +34,18 @@ import java.util.concurrent.Executors;
  * of 100 long documents (300 pages each). Text is generated (a Zipf-distributed vocabulary), so the figures are
  * about speed; retrieval quality is measured on real documents by {@link RetrievalQualityBenchmark}.
  *
- * <pre>java -cp $CP io.vectorless.bench.QueryLatencyBenchmark [questions=300]</pre>
+ * With {@code artifacts}, each case runs again with the indexes where query-service gets them: archives in
+ * S3-compatible object storage opened through its {@code SearchIndexStore}; it prints the cold figures (a replica
+ * that just started: each index downloaded, unpacked and opened) and then the warm ones, comparable to the first.
+ *
+ * <pre>java -cp $CP io.vectorless.bench.QueryLatencyBenchmark [questions=300] [artifacts]</pre>
  */
 public final class QueryLatencyBenchmark {
     private static final int VOCABULARY = 30_000;
 
     public static void main(String[] args) throws Exception {
         int questions = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        ArtifactIndexes artifacts = args.length > 1 && args[1].equals("artifacts") ? new ArtifactIndexes() : null;
         Path dir = Files.createTempDirectory("query-latency");
         Text text = new Text(new Random(7));
 
@@ -47,6 +53,7 @@ public final class QueryLatencyBenchmark {
         single.put(1L, book(dir, 1, text, 40, 5, 4));
         System.out.printf(Locale.ROOT, "document: %d nodes, %d pages%n", single.get(1L).nodes, single.get(1L).pages);
         run("1,000-node document", single, questions, text);
+        viaObjectStorage(artifacts, "1,000-node document", single, questions, text);
 
         Map<Long, Doc> workspace = new HashMap<>();
         long start = System.nanoTime();
@@ -57,9 +64,41 @@ public final class QueryLatencyBenchmark {
         System.out.printf(Locale.ROOT, "workspace: 100 documents, %d pages, indexed in %.1f s%n", pages,
                 (System.nanoTime() - start) / 1e9);
         run("100-document workspace", workspace, questions, text);
+        viaObjectStorage(artifacts, "100-document workspace", workspace, questions, text);
+        if (artifacts != null) {
+            artifacts.close();
+        }
     }
 
-    private record Doc(DocumentCard card, DocumentSearchIndex index, int nodes, int pages, List<PageText> texts) {
+    private record Doc(DocumentCard card, DocumentSearchIndex index, int nodes, int pages, List<PageText> texts,
+                       IndexInput input) {
+    }
+
+    /** The same case with every index in object storage, opened as query-service opens it: cold, then warm. */
+    private static void viaObjectStorage(ArtifactIndexes artifacts, String name, Map<Long, Doc> docs,
+                                         int questions, Text text) throws IOException {
+        if (artifacts == null) {
+            return;
+        }
+        Map<Long, String> keys = new HashMap<>();
+        docs.forEach((id, doc) -> keys.put(id, artifacts.put(doc.input())));
+        artifacts.emptyCache();
+        long[] opens = new long[docs.size()];
+        int i = 0;
+        for (long id : docs.keySet()) {
+            long start = System.nanoTime();
+            artifacts.open(id, 1, keys.get(id)).orElseThrow();
+            opens[i++] = System.nanoTime() - start;
+        }
+        Arrays.sort(opens);
+        System.out.printf(Locale.ROOT, "%s via object storage, cold: first open of an index p50 %.1f ms, max %.1f "
+                        + "ms (download, unpack, open); %d indexes in %.1f s%n", name, opens[opens.length / 2] / 1e6,
+                opens[opens.length - 1] / 1e6, opens.length, Arrays.stream(opens).sum() / 1e9);
+        artifacts.emptyCache();
+        run(name + " via object storage, cold cache", docs, Math.min(questions, 20), text,
+                card -> artifacts.open(card.docId(), card.version(), keys.get(card.docId())), false);
+        run(name + " via object storage, warm", docs, questions, text,
+                card -> artifacts.open(card.docId(), card.version(), keys.get(card.docId())), true);
     }
 
     /** chapters x sections x subsections, each subsection 3 pages of text (1 page when subsections > 1). */
@@ -100,15 +139,22 @@ public final class QueryLatencyBenchmark {
         String title = "Report " + id + " " + text.title();
         TreeNode root = new TreeNode("root", title, text.paragraph(300), 0, 1, page - 1, "", List.of(), chapterNodes);
         Path at = dir.resolve("doc-" + id);
+        IndexInput input = new IndexInput(id, 1, title, root, pages);
         try (FSDirectory out = FSDirectory.open(at)) {
-            SearchIndexWriter.write(new IndexInput(id, 1, title, root, pages), out);
+            SearchIndexWriter.write(input, out);
         }
         DocumentSearchIndex index = DocumentSearchIndex.open(FSDirectory.open(at));
         return new Doc(new DocumentCard(id, 1, title, root.summary(), List.of()), index, root.flatten().size(),
-                page - 1, pages);
+                page - 1, pages, input);
     }
 
     private static void run(String name, Map<Long, Doc> docs, int questions, Text text) {
+        run(name, docs, questions, text, card -> Optional.of(docs.get(card.docId()).index()), true);
+    }
+
+    /** @param warmUp ask 50 questions first (off for a cold cache, whose first questions are the figure) */
+    private static void run(String name, Map<Long, Doc> docs, int questions, Text text,
+                            Function<DocumentCard, Optional<DocumentSearchIndex>> indexes, boolean warmUp) {
         QuerySource source = new QuerySource() {
             public List<DocumentCard> answerableDocuments(long workspaceId) {
                 return docs.values().stream().map(Doc::card)
@@ -116,7 +162,7 @@ public final class QueryLatencyBenchmark {
             }
 
             public Optional<DocumentSearchIndex> index(DocumentCard card) {
-                return Optional.of(docs.get(card.docId()).index());
+                return indexes.apply(card);
             }
 
             public Optional<byte[]> image(String key) {
@@ -128,7 +174,7 @@ public final class QueryLatencyBenchmark {
                 new QueryEngine.Settings(3, 5, 20, 24_000, 4, 16_000, 6, 5), pool);
         Random random = new Random(11);
         List<Long> ids = new ArrayList<>(docs.keySet());
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; warmUp && i < 50; i++) {
             engine.answer(question(docs, ids, random, text).request(), null);
         }
         long[] nanos = new long[questions];

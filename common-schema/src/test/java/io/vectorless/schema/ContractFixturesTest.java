@@ -2,6 +2,7 @@ package io.vectorless.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vectorless.schema.event.DocumentDeleted;
+import io.vectorless.schema.event.DocumentEdited;
 import io.vectorless.schema.event.DocumentEvent;
 import io.vectorless.schema.event.DocumentParsed;
 import io.vectorless.schema.event.DocumentStatus;
@@ -41,7 +42,8 @@ public class ContractFixturesTest {
                 Arguments.of("document-parsed.json", ContractSamples.parsed()),
                 Arguments.of("document-status-changed.json", ContractSamples.indexed()),
                 Arguments.of("document-status-failed.json", ContractSamples.failed()),
-                Arguments.of("document-deleted.json", ContractSamples.deleted()));
+                Arguments.of("document-deleted.json", ContractSamples.deleted()),
+                Arguments.of("document-edited.json", ContractSamples.edited()));
     }
 
     @ParameterizedTest
@@ -183,7 +185,13 @@ public class ContractFixturesTest {
                             new StructureReport("outline", Map.of("outline", 9, "contents", 24, "layout", 31), 0.89,
                                     0.97, 24, StructureReport.HIGH,
                                     List.of("9 bookmark sections deepened with 15 entries of the printed contents")),
-                            "research_paper.pdf"));
+                            "research_paper.pdf", "ws/3/doc/7/v1/u-" + UPLOAD_ID + "/search-index.zip"));
+        }
+
+        /** A user's new title; the file name is left as it was. */
+        public static DocumentEdited edited() {
+            return new DocumentEdited("c20ad4d7-6fe9-4759-aa27-a0c99bff6710", Instant.parse("2026-03-01T10:30:00Z"), 1,
+                    7, 1, 3, "Paper on Vectorless Retrieval", null);
         }
 
         public static DocumentStatusChanged failed() {

@@ -212,35 +212,40 @@ function uploader(workspace, onUploaded) {
 
   let chain = Promise.resolve();
   function send(files) {
-    files.forEach(file => {
-      const bar = progressBar(0, `Uploading ${file.name}`);
-      const state = h('span', { class: 'upload-state' }, 'waiting');
-      const item = h('li', { class: 'upload-item', 'data-testid': 'upload-item' },
-        h('span', { class: 'upload-name' }, file.name), h('span', { class: 'meta' }, formatBytes(file.size)), bar,
-        state);
-      queue.append(item);
-      // one file after the other: the browser's few connections stay free for the status streams
-      chain = chain.then(async () => {
-        state.textContent = 'sending';
-        try {
-          const result = await uploadFile('/api/documents/upload', file, { workspace_id: workspace.id,
-            username: USERNAME, quick_index: quick.checked }, fraction => {
-            bar.firstChild.style.width = `${Math.round(fraction * 100)}%`;
-            bar.setAttribute('aria-valuenow', Math.round(fraction * 100));
-          });
-          bar.firstChild.style.width = '100%';
-          item.classList.add('done');
-          state.textContent = result.status === 200 ? 'already here' : 'uploaded';
-          onUploaded(result.body);
-          setTimeout(() => item.remove(), 3000);
-        } catch (e) {
-          item.classList.add('failed');
-          state.textContent = e.message;
-          state.setAttribute('role', 'alert');
-          item.append(h('button', { type: 'button', class: 'btn btn-ghost btn-small', 'aria-label': 'Dismiss',
+    files.forEach(file => enqueue(file));
+  }
+
+  function enqueue(file, replacing) {
+    const bar = progressBar(0, `Uploading ${file.name}`);
+    const state = h('span', { class: 'upload-state' }, 'waiting');
+    const item = h('li', { class: 'upload-item', 'data-testid': 'upload-item' },
+      h('span', { class: 'upload-name' }, file.name), h('span', { class: 'meta' }, formatBytes(file.size)), bar,
+      state);
+    if (replacing) replacing.replaceWith(item); else queue.append(item);
+    // one file after the other: the browser's few connections stay free for the status streams
+    chain = chain.then(async () => {
+      state.textContent = 'sending';
+      try {
+        const result = await uploadFile('/api/documents/upload', file, { workspace_id: workspace.id,
+          username: USERNAME, quick_index: quick.checked }, fraction => {
+          bar.firstChild.style.width = `${Math.round(fraction * 100)}%`;
+          bar.setAttribute('aria-valuenow', Math.round(fraction * 100));
+        });
+        bar.firstChild.style.width = '100%';
+        item.classList.add('done');
+        state.textContent = result.status === 200 ? 'already here' : 'uploaded';
+        onUploaded(result.body);
+        setTimeout(() => item.remove(), 3000);
+      } catch (e) {
+        item.classList.add('failed');
+        state.textContent = e.message;
+        state.setAttribute('role', 'alert');
+        item.append(
+          h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'upload-retry',
+            'aria-label': `Upload ${file.name} again`, onclick: () => enqueue(file, item) }, 'Try again'),
+          h('button', { type: 'button', class: 'btn btn-ghost btn-small', 'aria-label': 'Dismiss',
             onclick: () => item.remove() }, '×'));
-        }
-      });
+      }
     });
   }
 

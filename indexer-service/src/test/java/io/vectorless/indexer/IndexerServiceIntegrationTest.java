@@ -1,7 +1,11 @@
 package io.vectorless.indexer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vectorless.indexer.indexing.SearchIndexBackfill;
 import io.vectorless.indexer.storage.NodeStore;
+import io.vectorless.schema.store.StoredNodes;
+import io.vectorless.schema.tree.TreeNode;
+import io.vectorless.search.IndexInput;
 import io.vectorless.schema.ContractFixturesTest.ContractSamples;
 import io.vectorless.infra.EmbeddedInfraInitializer;
 import io.vectorless.infra.TestInfrastructure;
@@ -81,6 +85,8 @@ class IndexerServiceIntegrationTest {
     @Autowired
     NodeStore nodes;
     @Autowired
+    SearchIndexBackfill backfill;
+    @Autowired
     MongoTemplate mongo;
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -135,7 +141,8 @@ class IndexerServiceIntegrationTest {
         assertThat(owls.text()).isEqualTo("Owls hunt at night.");
         assertThat(owls.imageKeys()).containsExactly(ObjectKeys.image(WORKSPACE, id, 1, 2, 0, "png"));
         assertThat(stored.get(0).childIds()).containsExactly("1", "2");
-        try (DocumentSearchIndex index = searchIndexOf(id, 1)) {
+        assertThat(result.searchIndexKey()).isEqualTo(ObjectKeys.searchIndex(WORKSPACE, id, 1));
+        try (DocumentSearchIndex index = searchIndexOf(result.searchIndexKey())) {
             assertThat(index.language()).isEqualTo("en");
             assertThat(index.sectionTitles()).containsExactly("Birds", "Owls", "Trees");
             assertThat(index.subtree("1.1").orElseThrow().text()).isEqualTo("Owls hunt at night.");
@@ -250,6 +257,10 @@ class IndexerServiceIntegrationTest {
                 StoreNames.SEARCH_INDEXES).getString(StoreFields.SearchIndex.OBJECT_KEY);
         assertThat(indexKey).isEqualTo(ObjectKeys.searchIndex(WORKSPACE, id, 2, uploadId)).contains("/u-" + uploadId + "/");
         assertThat(objects.exists(indexKey)).isTrue();
+        assertThat(indexed.get(0).result().searchIndexKey()).isEqualTo(indexKey);
+        backfill.run();
+        assertThat(objects.exists(ObjectKeys.searchIndex(WORKSPACE, id, 2))).as("an announced index is not copied")
+                .isFalse();
         assertThat(ContractSamples.fieldNames(EventJson.write(indexed.get(0))))
                 .isEqualTo(ContractSamples.fieldNames(ContractSamples.fixture("document-status-changed.json")));
     }
@@ -353,18 +364,45 @@ class IndexerServiceIntegrationTest {
         assertThat(stored.get(stored.size() - 1).startPage()).isEqualTo(996);
     }
 
-    /** The version's search index as query-service opens it: named by the record, read from object storage. */
-    private DocumentSearchIndex searchIndexOf(long id, int version) throws java.io.IOException {
-        org.bson.Document record = mongo.findById(StoreFields.SearchIndex.idOf(id, version), org.bson.Document.class,
-                StoreNames.SEARCH_INDEXES);
-        assertThat(record).isNotNull();
-        String key = record.getString(StoreFields.SearchIndex.OBJECT_KEY);
-        assertThat(key).isEqualTo(ObjectKeys.searchIndex(WORKSPACE, id, version));
+    /** A version's search index as query-service opens it: the object the indexed event names. */
+    private DocumentSearchIndex searchIndexOf(String key) throws java.io.IOException {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("search-index");
         try (java.io.InputStream in = objects.open(key)) {
             IndexArchive.unpack(in, dir.resolve("index"));
         }
         return DocumentSearchIndex.open(org.apache.lucene.store.FSDirectory.open(dir.resolve("index")));
+    }
+
+    @Test
+    void givesVersionsIndexedByAnOlderReleaseAnIndexUnderTheirVersionKeyAndRemovesItWithThem() throws Exception {
+        TreeNode tree = new TreeNode("root", "Old Guide", "", 0, 1, 2, "", List.of(), List.of(
+                new TreeNode("1", "Owls", "", 1, 1, 1, "Owls hunt at night.", List.of(), List.of()),
+                new TreeNode("2", "Oaks", "", 1, 2, 2, "Oaks grow slowly.", List.of(), List.of())));
+        long nodesOnly = IDS.incrementAndGet(); // indexed before search indexes existed
+        mongo.insert(StoredNodes.flatten(nodesOnly, 1, WORKSPACE, tree, text -> text.length() / 4), StoreNames.NODES);
+        long uploadKeyed = IDS.incrementAndGet(); // its index under its upload's key, which its event did not name
+        mongo.insert(StoredNodes.flatten(uploadKeyed, 3, WORKSPACE, tree, text -> text.length() / 4), StoreNames.NODES);
+        String uploadKey = ObjectKeys.searchIndex(WORKSPACE, uploadKeyed, 3, "old-upload");
+        byte[] archive = IndexArchive.build(new IndexInput(uploadKeyed, 3, "Old Guide", tree, List.of())).archive();
+        objects.put(uploadKey, archive, IndexArchive.CONTENT_TYPE);
+        mongo.insert(new org.bson.Document("_id", StoreFields.SearchIndex.idOf(uploadKeyed, 3))
+                .append(StoreFields.SearchIndex.DOCUMENT_ID, uploadKeyed).append(StoreFields.SearchIndex.VERSION, 3)
+                .append(StoreFields.SearchIndex.WORKSPACE_ID, WORKSPACE)
+                .append(StoreFields.SearchIndex.OBJECT_KEY, uploadKey), StoreNames.SEARCH_INDEXES);
+
+        backfill.run();
+
+        try (DocumentSearchIndex index = searchIndexOf(ObjectKeys.searchIndex(WORKSPACE, nodesOnly, 1))) {
+            assertThat(index.docTitle()).isEqualTo("Old Guide");
+            assertThat(index.subtree("1").orElseThrow().text()).isEqualTo("Owls hunt at night.");
+        }
+        assertThat(objects.getBytes(ObjectKeys.searchIndex(WORKSPACE, uploadKeyed, 3))).isEqualTo(archive);
+
+        publisher.publish(DocumentDeleted.document(nodesOnly, 1, WORKSPACE, "deleted by user"));
+        publisher.publish(DocumentDeleted.superseded(uploadKeyed, 3, WORKSPACE));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(List.of(
+                ObjectKeys.searchIndex(WORKSPACE, nodesOnly, 1), ObjectKeys.searchIndex(WORKSPACE, uploadKeyed, 3),
+                uploadKey)).noneMatch(objects::exists));
     }
 
     private ParsedDocument outlineDocument(long id, int version) {

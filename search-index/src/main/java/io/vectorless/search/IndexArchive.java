@@ -1,5 +1,6 @@
 package io.vectorless.search;
 
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
@@ -18,11 +19,28 @@ import java.util.zip.ZipOutputStream;
 /**
  * A search index's files as one object (a zip of the segment files, stored, not deflated: Lucene compresses what is
  * worth compressing). One object per version is written and read atomically, so a reader never sees half an index.
+ * This is the only place that knows the object's form: the indexer writes it with {@link #build}, query-service
+ * reads it back with {@link #unpack} into its local cache and opens the directory with
+ * {@link DocumentSearchIndex#open}.
  */
 public final class IndexArchive {
     public static final String CONTENT_TYPE = "application/zip";
 
     private IndexArchive() {
+    }
+
+    /** A version's index, written and packed: the archive's bytes and what {@link SearchIndexWriter} reported. */
+    public record Built(byte[] archive, SearchIndexWriter.Written written) {
+    }
+
+    /** Writes {@code input}'s search index in memory and packs it into one archive. */
+    public static Built build(io.vectorless.search.IndexInput input) {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+            SearchIndexWriter.Written written = SearchIndexWriter.write(input, directory);
+            return new Built(pack(directory), written);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the search index could not be built", e);
+        }
     }
 
     public static byte[] pack(Directory directory) {

@@ -14,10 +14,11 @@ import java.time.Instant;
         @JsonSubTypes.Type(DocumentUploaded.class),
         @JsonSubTypes.Type(DocumentParsed.class),
         @JsonSubTypes.Type(DocumentStatusChanged.class),
-        @JsonSubTypes.Type(DocumentDeleted.class)
+        @JsonSubTypes.Type(DocumentDeleted.class),
+        @JsonSubTypes.Type(DocumentEdited.class)
 })
 public sealed interface DocumentEvent
-        permits DocumentUploaded, DocumentParsed, DocumentStatusChanged, DocumentDeleted {
+        permits DocumentUploaded, DocumentParsed, DocumentStatusChanged, DocumentDeleted, DocumentEdited {
 
     /** The schema version this code writes. Readers accept this one and older. */
     int SCHEMA_VERSION = 1;

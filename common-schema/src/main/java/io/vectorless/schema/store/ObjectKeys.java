@@ -44,7 +44,11 @@ public final class ObjectKeys {
         return uploadPrefix(workspaceId, documentId, version, uploadId) + "parsed.json";
     }
 
-    /** The version's search index (Lucene segment files in one archive), written by the indexer. */
+    /**
+     * The version's search index (Lucene segment files in one archive) under no upload: written by the indexer for
+     * versions indexed before their {@code indexed} event named the object (it backfills them at start), and where
+     * query-service looks when the event it learnt a version from names none.
+     */
     public static String searchIndex(long workspaceId, long documentId, int version) {
         return searchIndex(workspaceId, documentId, version, null);
     }

@@ -44,8 +44,9 @@ public final class StoreFields {
     }
 
     /**
-     * {@code search_indexes} (written by the indexer, read by query-service): {@code _id} "{documentId}:{version}",
-     * where the version's search index is in object storage, its language and size.
+     * {@code search_indexes} (the indexer's own): {@code _id} "{documentId}:{version}", where the version's search
+     * index is in object storage, its language and size; {@code announced} when the {@code indexed} event named the
+     * object, {@code versionKey} the copy backfilled under the version's key for a version whose event did not.
      */
     public static final class SearchIndex {
         public static final String ID = "_id";
@@ -56,6 +57,8 @@ public final class StoreFields {
         public static final String LANGUAGE = "language";
         public static final String BYTES = "bytes";
         public static final String CREATED_AT = "createdAt";
+        public static final String ANNOUNCED = "announced";
+        public static final String VERSION_KEY = "versionKey";
 
         private SearchIndex() {
         }
@@ -66,8 +69,8 @@ public final class StoreFields {
     }
 
     /**
-     * {@code nodes} (written by the indexer, read by the gateway's tree endpoints and by query-service): one
-     * {@link StoredNode} per tree node. The names are StoredNode's components, {@code id} stored as {@code _id}, so
+     * {@code nodes} (the indexer's own; the gateway asks the indexer over HTTP, query-service opens search
+     * indexes): one {@link StoredNode} per tree node. The names are StoredNode's components, {@code id} stored as {@code _id}, so
      * every reader maps records with the same type; a test keeps the two in step.
      */
     public static final class Node {

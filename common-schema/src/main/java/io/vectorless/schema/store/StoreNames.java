@@ -1,13 +1,12 @@
 package io.vectorless.schema.store;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * MongoDB collection names, and who may touch them. Each collection has exactly one service that writes and reads
- * it; another service learns its contents from that service's events or asks it over HTTP. The one exception left
- * is the search-index path of query-service (see {@link #READERS}). The services' integration tests check the
- * commands they actually send against {@link #mayTouch}.
+ * it; another service learns its contents from that service's events, asks it over HTTP, or opens the per-version
+ * objects it announces (query-service opens each version's search index from object storage). There is no
+ * exception. The services' integration tests check the commands they actually send against {@link #mayTouch}.
  */
 public final class StoreNames {
     public static final String GATEWAY = "gateway-service";
@@ -34,7 +33,7 @@ public final class StoreNames {
     public static final String ANSWERABLE_DOCUMENTS = "answerable_documents";
     /** indexer */
     public static final String NODES = "nodes";
-    /** indexer: one record per indexed version, naming its search index object; read by query-service */
+    /** indexer: one record per indexed version, naming its search index object (its own bookkeeping for removal) */
     public static final String SEARCH_INDEXES = "search_indexes";
     /** every consumer, for its own processed-event ledger, one per service: {@code processed_events_<service>} */
     public static final String PROCESSED_EVENTS_PREFIX = "processed_events_";
@@ -43,15 +42,6 @@ public final class StoreNames {
     private static final Map<String, String> WRITER = Map.of(WORKSPACES, GATEWAY, DOCUMENTS, GATEWAY,
             RAG_INDEXES, GATEWAY, COUNTERS, GATEWAY, API_KEYS, GATEWAY, DOCUMENT_STRUCTURES, GATEWAY,
             NODES, INDEXER, SEARCH_INDEXES, INDEXER, ANSWERABLE_DOCUMENTS, QUERY);
-    /**
-     * The only reads across services: query-service finds a version's search-index object through the indexer's
-     * record, and builds one from the nodes for a version indexed before search indexes existed. Both name one
-     * immutable version, so a read can never see another version's data. Nothing else is shared: the gateway asks
-     * the indexer for trees over HTTP, and query-service keeps its own {@link #ANSWERABLE_DOCUMENTS}.
-     */
-    private static final Map<String, Set<String>> READERS = Map.of(NODES, Set.of(QUERY),
-            SEARCH_INDEXES, Set.of(QUERY));
-
     private StoreNames() {
     }
 
@@ -65,8 +55,11 @@ public final class StoreNames {
         return service.equals(WRITER.get(collection)) || collection.equals(processedEvents(service));
     }
 
-    /** Whether {@code service} may read or write {@code collection}: its own, or a read model published to it. */
+    /**
+     * Whether {@code service} may read or write {@code collection}: only its own. What another service needs travels
+     * in events (into its own read model) or as objects the owner announces in them.
+     */
     public static boolean mayTouch(String service, String collection) {
-        return mayWrite(service, collection) || READERS.getOrDefault(collection, Set.of()).contains(service);
+        return mayWrite(service, collection);
     }
 }

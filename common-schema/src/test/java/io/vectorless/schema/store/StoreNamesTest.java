@@ -33,6 +33,18 @@ class StoreNamesTest {
     }
 
     @Test
+    void everyServiceTouchesOnlyTheCollectionsItWrites() {
+        for (String service : SERVICES) {
+            for (String collection : COLLECTIONS) {
+                assertThat(StoreNames.mayTouch(service, collection)).as(service + " " + collection)
+                        .isEqualTo(StoreNames.mayWrite(service, collection));
+            }
+        }
+        assertThat(StoreNames.mayTouch(StoreNames.QUERY, StoreNames.NODES)).isFalse();
+        assertThat(StoreNames.mayTouch(StoreNames.QUERY, StoreNames.SEARCH_INDEXES)).isFalse();
+    }
+
+    @Test
     void aServiceKeepsItsOwnLedgerOnly() {
         assertThat(StoreNames.mayWrite(StoreNames.QUERY, StoreNames.processedEvents(StoreNames.QUERY))).isTrue();
         assertThat(StoreNames.mayTouch(StoreNames.QUERY, StoreNames.processedEvents(StoreNames.INDEXER))).isFalse();

@@ -5,6 +5,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import io.vectorless.schema.store.StoreFields;
+import io.vectorless.schema.store.StoredNode;
+import io.vectorless.schema.store.StoredNodes;
 
 import java.util.Arrays;
 import java.util.List;
@@ -84,6 +87,20 @@ class ArchitectureTest {
                     "io.vectorless.gateway.*.storage..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..",
                     "com.mongodb..", "org.bson..");
+
+    /**
+     * No service reads another's collections: query-service opens each version's search index from object storage,
+     * where the {@code indexed} event names it, and never the indexer's {@code nodes} or {@code search_indexes}.
+     * Collection names are compile-time constants (inlined, so invisible here): the services' integration tests check
+     * the commands they send; this rule keeps the indexer's stored-record types out of the services that have no
+     * business with them (the gateway uses {@code StoredNode} only as the shape of the indexer's HTTP answers).
+     */
+    @ArchTest
+    static final ArchRule onlyTheIndexerKnowsItsStoredRecords = noClasses()
+            .that().resideInAnyPackage("io.vectorless.query..", "io.vectorless.ingest..")
+            .should().dependOnClassesThat().belongToAnyOf(StoredNode.class, StoredNodes.class, StoreFields.Node.class,
+                    StoreFields.SearchIndex.class)
+            .because("query-service opens search indexes from object storage, never the indexer's collections");
 
     @ArchTest
     static final ArchRule listenersAndControllersArePackagePrivate = classes()

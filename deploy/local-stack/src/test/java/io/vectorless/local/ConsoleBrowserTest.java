@@ -73,6 +73,8 @@ class ConsoleBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--window-size=1440,1000", "--lang=en-US");
+        // the page's console goes into a failure's message
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -146,9 +148,9 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("[data-testid=upload-input]"))
                 .sendKeys(markdown + "\n" + pdf + "\n" + corrupt);
 
-        await().atMost(INDEXING).ignoreExceptions().until(() -> statuses().size() == 3);
+        untilPage("all three uploads are listed", () -> statuses().size() == 3);
         screenshot("03-workspace-uploading");
-        await().atMost(INDEXING).ignoreExceptions().until(() -> statuses().values().stream()
+        untilPage("all three documents reach a final status", () -> statuses().values().stream()
                 .allMatch(s -> s.equals("indexed") || s.equals("failed")));
         Map<String, String> statuses = statuses();
         assertThat(statuses).containsEntry("handbook.md", "indexed").containsEntry("mission.pdf", "indexed")
@@ -254,19 +256,84 @@ class ConsoleBrowserTest {
         screenshot("08-swagger-ui");
     }
 
+    @Test
+    @Order(8)
+    void aRefusedUploadSaysWhyAndCanBeTriedAgain() throws IOException {
+        browser.get(stack.gatewayUrl() + "/ui/");
+        WebElement link = await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                browser.findElements(By.cssSelector("[data-testid=workspace-link]")).stream()
+                        .filter(a -> a.getText().equals(workspaceName)).findFirst().orElse(null), a -> a != null);
+        link.click();
+        Path empty = write("empty.md", new byte[0]);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(
+                By.cssSelector("[data-testid=upload-input]")).isEmpty());
+        browser.findElement(By.cssSelector("[data-testid=upload-input]")).sendKeys(empty.toString());
+
+        WebElement retry = waitFor(By.cssSelector("[data-testid=upload-retry]"));
+        WebElement item = browser.findElement(By.cssSelector("[data-testid=upload-item].failed"));
+        assertThat(item.getText()).contains("empty.md").contains("The uploaded file is empty");
+        retry.click();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            List<WebElement> items = browser.findElements(By.cssSelector("[data-testid=upload-item]"));
+            return items.size() == 1 && !items.get(0).equals(item) && items.get(0).getText().contains("is empty");
+        });
+        assertThat(statuses()).as("nothing refused is listed").doesNotContainKey("empty.md");
+    }
+
     // --- helpers
 
-    /** The status each row shows, by the file name the row mentions (its title once parsed, with the file name). */
+    /**
+     * The status each row shows, by the file name the row mentions (its title once parsed, with the file name). Read
+     * in one script, so a row the status stream redraws meanwhile cannot make the reading fail.
+     */
+    @SuppressWarnings("unchecked")
     private static Map<String, String> statuses() {
+        List<List<String>> rows = (List<List<String>>) js("return [...document.querySelectorAll("
+                + "'[data-testid=document-row]')].map(r => [r.textContent, r.dataset.status])");
         Map<String, String> out = new java.util.TreeMap<>();
-        for (WebElement row : browser.findElements(By.cssSelector("[data-testid=document-row]"))) {
+        for (List<String> row : rows) {
             for (String file : List.of("handbook.md", "mission.pdf", "broken.pdf")) {
-                if (row.getText().contains(file)) {
-                    out.put(file, row.getAttribute("data-status"));
+                if (row.get(0).contains(file)) {
+                    out.put(file, row.get(1));
                 }
             }
         }
         return out;
+    }
+
+    /** Waits for the page to show {@code what}; if it never does, the failure says what the page and server showed. */
+    private static void untilPage(String what, java.util.concurrent.Callable<Boolean> shown) {
+        try {
+            await().atMost(INDEXING).ignoreExceptions().until(shown);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the page never showed that " + what + " within " + INDEXING + "\n"
+                    + pageState(), e);
+        }
+    }
+
+    /** What the page and the gateway show now, for a failure message. */
+    @SuppressWarnings("unchecked")
+    private static String pageState() {
+        StringBuilder out = new StringBuilder();
+        String url = "";
+        try {
+            url = browser.getCurrentUrl();
+            out.append("page: ").append(url).append('\n');
+            out.append("upload queue: ").append(js("return [...document.querySelectorAll("
+                    + "'[data-testid=upload-item]')].map(i => i.textContent)")).append('\n');
+            out.append("rows: ").append(js("return [...document.querySelectorAll("
+                    + "'[data-testid=document-row]')].map(r => r.dataset.status + ' ' + r.textContent)")).append('\n');
+            browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(entry ->
+                    out.append("console: ").append(entry.getLevel()).append(' ').append(entry.getMessage())
+                            .append('\n'));
+        } catch (RuntimeException browserStuck) {
+            out.append("the browser did not answer: ").append(browserStuck.getMessage()).append('\n');
+        }
+        if (url.matches(".*#/workspaces/\\d+.*")) {
+            String workspace = url.replaceAll(".*#/workspaces/(\\d+).*", "$1");
+            out.append("gateway: ").append(gateway.get("/api/documents?workspace_id=" + workspace).raw());
+        }
+        return out.toString();
     }
 
     private static WebElement row(String fileName) {
@@ -296,8 +363,12 @@ class ConsoleBrowserTest {
     }
 
     private static WebElement waitFor(By locator) {
-        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> visible(browser.findElement(locator)), e -> e != null);
+        try {
+            return await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> visible(browser.findElement(locator)), e -> e != null);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the page never showed " + locator + "\n" + pageState(), e);
+        }
     }
 
     private static WebElement visible(WebElement element) {

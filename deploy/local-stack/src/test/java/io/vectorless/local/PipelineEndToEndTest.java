@@ -315,4 +315,48 @@ class PipelineEndToEndTest {
         assertThat(gateway.get("/api/documents/" + id + "/tree").body().path("title").asText())
                 .isEqualTo("Ops handbook (ours)");
     }
+
+    @Test
+    @Order(10)
+    void aTitleSetByAPersonIsWhatAnswersCiteAndStaysSoAfterAReindex() {
+        long titles = gateway.createWorkspace("Edited titles");
+        long id = gateway.upload(titles, "handbook.md", SampleDocuments.markdownHandbook(), true).body().path("id")
+                .asLong();
+        assertThat(awaitFinalStatus(id).path("status").asText()).isEqualTo("indexed");
+        Map<String, Object> question = Map.of("workspace_id", titles,
+                "query", "How long may the quarterly restore drill take?", "username", "default");
+
+        assertThat(gateway.patch("/api/documents/" + id, Map.of("doc_title", "Our runbook")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                citedTitle(gateway.post("/api/chat/query", question).body()).equals("Our runbook"));
+
+        assertThat(gateway.post("/api/documents/" + id + "/reindex", Map.of()).status()).isEqualTo(202);
+        assertThat(awaitFinalStatus(id).path("doc_title").asText()).isEqualTo("Our runbook");
+        JsonNode answer = gateway.post("/api/chat/query", question).body();
+        assertThat(answer.path("answer").asText()).contains("four hours");
+        assertThat(citedTitle(answer)).isEqualTo("Our runbook");
+        assertThat(answer.path("routed_docs").get(0).path("doc_title").asText()).isEqualTo("Our runbook");
+    }
+
+    @Test
+    @Order(11)
+    void aVersionIndexedByAnOlderReleaseAnswersOnceTheIndexerHasGivenItAnIndex() {
+        long upgraded = gateway.createWorkspace("Upgraded");
+        long id = 4_000_000_000L + System.nanoTime() % 1_000_000;
+        OlderRelease.indexedWithNodesOnly(stack, upgraded, id, "Legacy Manual",
+                "Restore drills may take at most four hours and run every quarter.");
+        Map<String, Object> question = Map.of("workspace_id", upgraded,
+                "query", "How long may the quarterly restore drill take?", "username", "default");
+
+        OlderRelease.restartBackfill(stack);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                gateway.post("/api/chat/query", question).body().path("answer").asText().contains("four hours"));
+        assertThat(gateway.post("/api/chat/query", question).body().path("sources").get(0).path("doc_id").asLong())
+                .isEqualTo(id);
+    }
+
+    private static String citedTitle(JsonNode answer) {
+        return answer.path("sources").path(0).path("doc_title").asText();
+    }
 }

@@ -10,6 +10,7 @@ import io.vectorless.gateway.documents.storage.DocumentStore;
 import io.vectorless.gateway.storage.IdSequence;
 import io.vectorless.gateway.workspaces.storage.WorkspaceStore;
 import io.vectorless.schema.event.DocumentDeleted;
+import io.vectorless.schema.event.DocumentEdited;
 import io.vectorless.schema.event.DocumentStatus;
 import io.vectorless.schema.event.DocumentUploaded;
 import io.vectorless.schema.event.Events;
@@ -32,6 +33,7 @@ import java.util.List;
 @Service
 public class DocumentService {
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
+    private static final int STORE_ATTEMPTS = 2;
 
     private final DocumentStore docs;
     private final WorkspaceStore workspaces;
@@ -153,11 +155,27 @@ public class DocumentService {
         if (fileName != null && FileTypes.baseName(fileName).isEmpty()) {
             throw ApiException.badRequest("file_name must not be empty");
         }
+        String baseName = fileName == null ? null : FileTypes.baseName(fileName);
+        if (baseName != null || docTitle != null) {
+            announceEdit(get(id), docTitle, baseName);
+        }
         Instant now = Instant.now();
-        return docs.update(id, d -> d.withMetadata(fileName == null ? null : FileTypes.baseName(fileName), docTitle,
-                        now))
+        return docs.update(id, d -> d.withMetadata(baseName, docTitle, now))
                 .map(change -> change.after())
                 .orElseGet(() -> get(id));
+    }
+
+    /**
+     * Publishes the edit before storing it, as a deletion is: query-service cites the user's title from its own read
+     * model, so an edit Kafka cannot take now is refused (503, retry) rather than shown here and cited there never.
+     */
+    private void announceEdit(DocumentRecord doc, String docTitle, String fileName) {
+        try {
+            events.publish(DocumentEdited.of(doc.id(), doc.version(), doc.workspaceId(), docTitle, fileName));
+        } catch (RuntimeException e) {
+            throw ApiException.unavailable("Could not change document " + doc.id() + " now; try again: "
+                    + e.getMessage());
+        }
     }
 
     /** Publishes the deletion first, so nothing is removed here unless every other service will hear of it. */
@@ -218,13 +236,23 @@ public class DocumentService {
         }
     }
 
+    /**
+     * Stores the original. One failed attempt is tried again at once from the kept upload: a pooled connection the
+     * storage server closed while idle fails the first write, and a person should not have to upload again for that.
+     */
     private void store(String key, IncomingFile.Checked file) {
-        try (InputStream in = file.content().open()) {
-            objects.put(key, in, file.size(), file.contentType());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the uploaded file", e);
-        } catch (ObjectStore.ObjectStoreException e) {
-            throw ApiException.unavailable("Object storage is unavailable: " + e.getMessage());
+        for (int attempt = 1; ; attempt++) {
+            try (InputStream in = file.content().open()) {
+                objects.put(key, in, file.size(), file.contentType());
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the uploaded file", e);
+            } catch (ObjectStore.ObjectStoreException e) {
+                if (attempt == STORE_ATTEMPTS) {
+                    throw ApiException.unavailable("Object storage is unavailable: " + e.getMessage());
+                }
+                log.warn("storing {} failed, trying again: {}", key, e.getMessage());
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one place that tells waiting callers a document changed: the status streams (SSE) and uploads that
@@ -46,8 +47,13 @@ public class DocumentStatusNotifier {
         void close();
     }
 
+    /** What a watcher last heard, and the poll it joined in: a poll only tells watchers it read the document for. */
+    private record Seen(DocumentRecord document, long sincePoll) {
+    }
+
     private final DocumentStore docs;
-    private final Map<Long, Map<Watcher, DocumentRecord>> watched = new ConcurrentHashMap<>();
+    private final Map<Long, Map<Watcher, Seen>> watched = new ConcurrentHashMap<>();
+    private final AtomicLong polls = new AtomicLong();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "document-status");
         thread.setDaemon(true);
@@ -62,7 +68,7 @@ public class DocumentStatusNotifier {
 
     /** Watches a document from {@code seen} on: the watcher hears each later change. */
     public Subscription watch(DocumentRecord seen, Watcher watcher) {
-        watched.computeIfAbsent(seen.id(), id -> new ConcurrentHashMap<>()).put(watcher, seen);
+        watched.computeIfAbsent(seen.id(), id -> new ConcurrentHashMap<>()).put(watcher, new Seen(seen, polls.get()));
         return () -> forget(seen.id(), watcher);
     }
 
@@ -90,31 +96,42 @@ public class DocumentStatusNotifier {
         }
     }
 
-    private void poll() {
+    /**
+     * Reads the watched documents and tells their watchers. Only the documents and watchers that were there before
+     * the read are told: a document missing from the read because its watch began after it is not "deleted".
+     */
+    void poll() {
         if (watched.isEmpty()) {
             return;
         }
         try {
-            Map<Long, DocumentRecord> current = docs.findAll(Set.copyOf(watched.keySet()));
-            watched.forEach((id, watchers) -> {
+            long poll = polls.incrementAndGet();
+            Set<Long> ids = Set.copyOf(watched.keySet());
+            Map<Long, DocumentRecord> current = docs.findAll(ids);
+            for (long id : ids) {
+                Map<Watcher, Seen> watchers = watched.getOrDefault(id, Map.of());
                 Optional<DocumentRecord> now = Optional.ofNullable(current.get(id));
-                watchers.forEach((watcher, last) -> tell(id, watcher, last, now));
-            });
+                watchers.forEach((watcher, seen) -> {
+                    if (seen.sincePoll() < poll) {
+                        tell(id, watcher, seen, now);
+                    }
+                });
+            }
         } catch (RuntimeException e) {
             // MongoDB unreachable for a moment: the watchers keep waiting, the next poll tries again
             log.warn("could not read watched documents: {}", e.getMessage());
         }
     }
 
-    private void tell(long id, Watcher watcher, DocumentRecord last, Optional<DocumentRecord> now) {
+    private void tell(long id, Watcher watcher, Seen last, Optional<DocumentRecord> now) {
         try {
             if (now.isEmpty()) {
                 forget(id, watcher);
                 watcher.changed(now);
-            } else if (!now.get().equals(last)) {
-                Map<Watcher, DocumentRecord> watchers = watched.get(id);
+            } else if (!now.get().equals(last.document())) {
+                Map<Watcher, Seen> watchers = watched.get(id);
                 if (watchers != null) {
-                    watchers.replace(watcher, now.get());
+                    watchers.replace(watcher, new Seen(now.get(), last.sincePoll()));
                 }
                 watcher.changed(now);
             } else {

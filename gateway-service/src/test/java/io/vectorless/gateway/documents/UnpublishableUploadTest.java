@@ -105,4 +105,19 @@ class UnpublishableUploadTest extends GatewayTestBase {
                 .status()).isEqualTo(503);
         assertThat(docs.find(id)).isPresent();
     }
+
+    @Test
+    void aTitleEditThatCannotBeAnnouncedIsNotStoredAndAnswers503() {
+        long ws = workspace();
+        long id = uploadText(ws, 600).get("id").asLong();
+        String before = docs.find(id).orElseThrow().docTitle();
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> withBrokenKafka().patch(id, null, "Never shown"), io.vectorless.gateway.domain.ApiException.class)
+                .status()).isEqualTo(503);
+        DocumentRecord stored = docs.find(id).orElseThrow();
+        assertThat(stored.docTitle()).isEqualTo(before);
+        assertThat(stored.userDocTitle()).isFalse();
+        assertThat(tap.edited(id)).isEmpty();
+    }
 }

@@ -3,6 +3,7 @@ package io.vectorless.gateway.support;
 import io.vectorless.infra.TestInfrastructure;
 import io.vectorless.schema.EventJson;
 import io.vectorless.schema.event.DocumentDeleted;
+import io.vectorless.schema.event.DocumentEdited;
 import io.vectorless.schema.event.DocumentEvent;
 import io.vectorless.schema.event.DocumentUploaded;
 import io.vectorless.schema.event.Topics;
@@ -17,10 +18,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records every event the gateway publishes on the uploaded and deleted topics, read with a plain consumer. */
+/**
+ * Records every event the gateway publishes on the uploaded, deleted and edited topics, read with a plain consumer;
+ * {@link #json} keeps each event's JSON as written.
+ */
 public final class EventTap {
     private static volatile EventTap shared;
     private final List<DocumentEvent> events = new CopyOnWriteArrayList<>();
+    private final Map<String, String> json = new java.util.concurrent.ConcurrentHashMap<>();
 
     private EventTap() {
         Map<String, Object> config = Map.of(
@@ -32,10 +37,12 @@ public final class EventTap {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         Thread poller = new Thread(() -> {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-                consumer.subscribe(List.of(Topics.DOCUMENT_UPLOADED, Topics.DOCUMENT_DELETED));
+                consumer.subscribe(List.of(Topics.DOCUMENT_UPLOADED, Topics.DOCUMENT_DELETED, Topics.DOCUMENT_EDITED));
                 while (true) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                        events.add(EventJson.readEvent(record.value()));
+                        DocumentEvent event = EventJson.readEvent(record.value());
+                        json.put(event.eventId(), record.value());
+                        events.add(event);
                     }
                 }
             }
@@ -58,6 +65,16 @@ public final class EventTap {
     public List<DocumentUploaded> uploaded(long documentId) {
         return events.stream().filter(e -> e instanceof DocumentUploaded && e.documentId() == documentId)
                 .map(DocumentUploaded.class::cast).toList();
+    }
+
+    public List<DocumentEdited> edited(long documentId) {
+        return events.stream().filter(e -> e instanceof DocumentEdited && e.documentId() == documentId)
+                .map(DocumentEdited.class::cast).toList();
+    }
+
+    /** The event's JSON as it was on the topic. */
+    public String json(DocumentEvent event) {
+        return json.get(event.eventId());
     }
 
     public List<DocumentDeleted> deleted(long documentId) {

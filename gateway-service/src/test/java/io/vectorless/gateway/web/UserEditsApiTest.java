@@ -4,6 +4,8 @@ import io.vectorless.gateway.support.FakeIndexer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vectorless.gateway.support.GatewayTestBase;
 import io.vectorless.gateway.support.Http;
+import io.vectorless.schema.ContractFixturesTest.ContractSamples;
+import io.vectorless.schema.event.DocumentEdited;
 import io.vectorless.schema.store.StoreNames;
 import io.vectorless.schema.store.StoredNode;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,14 @@ class UserEditsApiTest extends GatewayTestBase {
         Http.Response patched = http.patchJson("/api/documents/" + id,
                 Map.of("doc_title", "My handbook", "file_name", "handbook-final.txt"));
         assertThat(patched.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !tap.edited(id).isEmpty());
+        DocumentEdited edit = tap.edited(id).get(0);
+        assertThat(ContractSamples.fieldNames(tap.json(edit)))
+                .isEqualTo(ContractSamples.fieldNames(ContractSamples.fixture("document-edited.json")));
+        assertThat(edit.docTitle()).isEqualTo("My handbook");
+        assertThat(edit.fileName()).isEqualTo("handbook-final.txt");
+        assertThat(edit.workspaceId()).isEqualTo(ws);
+        assertThat(edit.version()).isEqualTo(1);
 
         assertThat(http.post("/api/documents/" + id + "/reindex").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> tap.uploaded(id).size() >= 2);

@@ -104,7 +104,8 @@ public class DocumentIndexer {
             nodes.attachStructure(event.documentId(), event.version(), tree.root().nodeId(), structure);
         }
         IndexResult result = new IndexResult(tree.docTitle(), tree.rootSummary(), tree.nodeCount(),
-                tree.imageCount(), tree.pageCount(), tree.textBytes(), indexBytes, llmCalls, structure, event.fileName());
+                tree.imageCount(), tree.pageCount(), tree.textBytes(), indexBytes, llmCalls, structure,
+                event.fileName(), search.objectKey());
         publisher.publish(DocumentStatusChanged.indexed(event.documentId(), event.version(), event.workspaceId(),
                 result, SOURCE));
         processed.markProcessed(event.eventId());

@@ -104,6 +104,26 @@ public class NodeStore {
         return mongo.find(query, StoredNode.class, StoreNames.NODES);
     }
 
+    /** A stored version, named by its root node. */
+    public record StoredVersion(long documentId, int version, long workspaceId) {
+    }
+
+    /** Every version that has nodes (one root each). */
+    public List<StoredVersion> versions() {
+        Query query = Query.query(Criteria.where(Node.PARENT_ID).is(null));
+        query.fields().include(Node.DOCUMENT_ID, Node.VERSION, Node.WORKSPACE_ID);
+        return mongo.find(query, Document.class, StoreNames.NODES).stream()
+                .map(root -> new StoredVersion(((Number) root.get(Node.DOCUMENT_ID)).longValue(),
+                        ((Number) root.get(Node.VERSION)).intValue(),
+                        ((Number) root.get(Node.WORKSPACE_ID)).longValue()))
+                .toList();
+    }
+
+    public boolean hasVersion(long documentId, int version) {
+        return mongo.exists(Query.query(Criteria.where(Node.DOCUMENT_ID).is(documentId).and(Node.VERSION).is(version)),
+                StoreNames.NODES);
+    }
+
     public long deleteDocument(long documentId) {
         return mongo.remove(Query.query(Criteria.where(Node.DOCUMENT_ID).is(documentId)), StoreNames.NODES)
                 .getDeletedCount();

@@ -101,7 +101,8 @@ final class PdfOcr {
 
     /** Text in the largest picture of each page that kept its own text layer. */
     void recogniseImages(PDDocument document, List<List<PdfLine>> pages) {
-        if (context.ocr.mode() != OcrMode.AUTO || !context.ocr.imageText() || engine() == null) {
+        // the engine is loaded only once a page has a picture to read: most text PDFs never need it
+        if (context.ocr.mode() != OcrMode.AUTO || !context.ocr.imageText()) {
             return;
         }
         int recognisedPictures = 0;
@@ -118,6 +119,9 @@ final class PdfOcr {
             PDImageXObject image = PdfImages.largestImage(document.getPage(i), 100);
             if (image == null || Math.min(image.getWidth(), image.getHeight()) < 100) {
                 continue;
+            }
+            if (engine() == null) {
+                return;
             }
             try {
                 int longest = Math.max(image.getWidth(), image.getHeight());

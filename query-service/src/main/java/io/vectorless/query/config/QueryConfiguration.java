@@ -22,14 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 class QueryConfiguration {
 
     @Bean(destroyMethod = "close")
-    SearchIndexStore searchIndexStore(MongoTemplate mongo, ObjectStore objects, QueryProperties properties)
+    SearchIndexStore searchIndexStore(ObjectStore objects, QueryProperties properties)
             throws IOException {
         // by default a directory of this process's own: a cache shared across runs on other data could hold an
         // index of another document under the same id and version
         Path dir = properties.indexCacheDir().isBlank()
                 ? Files.createTempDirectory("vectorless-search-indexes-")
                 : Files.createDirectories(Path.of(properties.indexCacheDir()));
-        return new SearchIndexStore(mongo, objects, dir, properties.maxOpenIndexes(),
+        return new SearchIndexStore(objects, dir, properties.maxOpenIndexes(),
                 properties.indexCacheDir().isBlank());
     }
 

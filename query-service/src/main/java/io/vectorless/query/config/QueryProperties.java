@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param searchThreads     tree searches run in parallel across all questions
  * @param pageBudget        pages of context the lexical navigator picks at most
  * @param indexCacheDir     where search indexes are unpacked (empty: a directory under the system's temp dir)
- * @param maxOpenIndexes    search indexes kept open at once (least recently used ones are closed)
+ * @param maxOpenIndexes    search indexes kept open and unpacked on local disk at once (the least recently used
+ *                          are closed and removed; object storage keeps every one)
  */
 @Validated
 @ConfigurationProperties("vectorless.query")

@@ -8,12 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads answerable documents from query-service's own {@link AnswerableDocuments} and opens their versions' search
- * indexes. Workspaces are not looked up here: the gateway owns them and checks a question's workspace before it
- * forwards the question.
+ * indexes from object storage, where the events named them. Workspaces are not looked up here: the gateway owns
+ * them and checks a question's workspace before it forwards the question.
  */
 public class MongoQuerySource implements QuerySource {
     private static final Logger log = LoggerFactory.getLogger(MongoQuerySource.class);
@@ -21,6 +23,11 @@ public class MongoQuerySource implements QuerySource {
     private final AnswerableDocuments documents;
     private final ObjectStore objects;
     private final SearchIndexStore indexes;
+    /** Where each listed document version keeps its index (a version's object never moves). */
+    private final Map<Version, String> located = new ConcurrentHashMap<>();
+
+    private record Version(long documentId, int version) {
+    }
 
     public MongoQuerySource(AnswerableDocuments documents, ObjectStore objects, SearchIndexStore indexes) {
         this.documents = documents;
@@ -30,13 +37,17 @@ public class MongoQuerySource implements QuerySource {
 
     @Override
     public List<DocumentCard> answerableDocuments(long workspaceId) {
-        return documents.cards(workspaceId);
+        return documents.answerable(workspaceId).stream().map(entry -> {
+            located.put(new Version(entry.id(), entry.version()), entry.indexKey());
+            return entry.card();
+        }).toList();
     }
 
-    /** Section titles and summaries for routing come from each version's search index, not from the nodes. */
+    /** Section titles, texts and summaries come from each version's search index, not from the indexer's nodes. */
     @Override
     public Optional<DocumentSearchIndex> index(DocumentCard card) {
-        return indexes.open(card.docId(), card.version());
+        String key = located.get(new Version(card.docId(), card.version()));
+        return key == null ? Optional.empty() : indexes.open(card.docId(), card.version(), key);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.vectorless.schema.event.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
@@ -60,7 +61,7 @@ class QueryServiceIT {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        seed = new Seeder(mongo, answerable);
+        seed = new Seeder(objects, answerable);
     }
 
     private static String chat(long workspaceId, String query) {
@@ -193,8 +194,8 @@ class QueryServiceIT {
     void keepsAnsweringFromTheIndexedVersionWhileAReplacementIsProcessed() {
         long ws = seed.workspace("Replacing");
         long doc = seed.document(ws, SampleTrees.operationsGuide(), "parsing", 2, 1);
-        seed.nodes(ws, doc, 1, SampleTrees.operationsGuide());
-        seed.nodes(ws, doc, 2, node("root", "Draft", "", 0, 1, 1, "",
+        seed.artifact(ws, doc, 1, SampleTrees.operationsGuide());
+        seed.artifact(ws, doc, 2, node("root", "Draft", "", 0, 1, 1, "",
                 node("1", "Backups", "", 1, 1, 1, "Backups are retained for 7 days in the draft.")));
 
         JsonNode body = http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).json();
@@ -413,30 +414,27 @@ class QueryServiceIT {
 
         assertThat(CollectionsSeen.TOUCHED.read()).contains(StoreNames.ANSWERABLE_DOCUMENTS)
                 .doesNotContain(StoreNames.DOCUMENTS, StoreNames.WORKSPACES)
-                .allMatch(name -> StoreNames.mayTouch(StoreNames.QUERY, name), "its own or the search-index path");
+                .doesNotContain(StoreNames.NODES, StoreNames.SEARCH_INDEXES)
+                .allMatch(name -> StoreNames.mayTouch(StoreNames.QUERY, name), "its own");
         assertThat(CollectionsSeen.TOUCHED.written()).contains(StoreNames.ANSWERABLE_DOCUMENTS)
-                .filteredOn(name -> !SEEDED.contains(name))
                 .allMatch(name -> StoreNames.mayWrite(StoreNames.QUERY, name), "its own");
     }
-
-    /** The indexer's nodes, which the test writes through this service's client. */
-    private static final List<String> SEEDED = List.of(StoreNames.NODES);
 
     @Test
     void aDocumentAnswersFromItsIndexedEventsAndStopsWithItsDeletion() throws Exception {
         long ws = seed.workspace("Fed by events");
         long doc = seed.workspace("a document id");
-        seed.nodes(ws, doc, 1, SampleTrees.operationsGuide());
-        seed.nodes(ws, doc, 2, node("root", "Ops v2", "", 0, 1, 1, "",
+        seed.artifact(ws, doc, 1, SampleTrees.operationsGuide());
+        seed.artifact(ws, doc, 2, node("root", "Ops v2", "", 0, 1, 1, "",
                 node("1", "Backups", "", 1, 1, 1, "Backups are retained for 90 days since the last review.")));
 
-        publish(Topics.DOCUMENT_STATUS, fixture("document-status-changed.json", doc, 1, ws));
+        publish(Topics.DOCUMENT_STATUS, indexedFixture(doc, 1, ws, seed.key(ws, doc, 1)));
         await().atMost(Duration.ofSeconds(30)).until(() -> !answerable.cards(ws).isEmpty());
         assertThat(answerable.cards(ws).get(0).title()).isEqualTo("Research Paper Title");
         assertThat(http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).json()
                 .get("answer").asText()).contains("35 days");
 
-        publish(Topics.DOCUMENT_STATUS, fixture("document-status-changed.json", doc, 2, ws));
+        publish(Topics.DOCUMENT_STATUS, indexedFixture(doc, 2, ws, seed.key(ws, doc, 2)));
         await().atMost(Duration.ofSeconds(30)).until(() -> answerable.cards(ws).get(0).version() == 2);
         assertThat(http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).json()
                 .get("answer").asText()).contains("90 days");
@@ -445,6 +443,71 @@ class QueryServiceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> answerable.cards(ws).isEmpty());
         assertThat(http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).json()
                 .get("answer").asText()).contains("nothing indexed");
+    }
+
+    @Test
+    void aUsersTitleEditReachesCitationsAndOutlivesAReindexButNotADeletion() throws Exception {
+        long ws = seed.workspace("Edited titles");
+        long doc = seed.workspace("a document id");
+        seed.artifact(ws, doc, 1, SampleTrees.operationsGuide());
+        publish(Topics.DOCUMENT_STATUS, indexedFixture(doc, 1, ws, seed.key(ws, doc, 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !answerable.cards(ws).isEmpty());
+
+        publish(Topics.DOCUMENT_EDITED, editedFixture(doc, ws, "Ops handbook", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> answerable.cards(ws).get(0).title().equals("Ops handbook"));
+        JsonNode answer = http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).json();
+        assertThat(answer.get("sources").get(0).get("doc_title").asText()).isEqualTo("Ops handbook");
+        assertThat(answer.get("routed_docs").get(0).get("doc_title").asText()).isEqualTo("Ops handbook");
+
+        // a reindex announces the pipeline's title again; an edit older than the one shown is old news
+        String reindexed = indexedFixture(doc, 1, ws, seed.key(ws, doc, 1)).replace("This paper discusses...",
+                "Reindexed summary");
+        publish(Topics.DOCUMENT_EDITED, editedFixture(doc, ws, "An older title", Instant.now().minusSeconds(60)));
+        publish(Topics.DOCUMENT_STATUS, reindexed);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> answerable.cards(ws).get(0).rootSummary().equals("Reindexed summary"));
+        assertThat(answerable.cards(ws).get(0).title()).isEqualTo("Ops handbook");
+
+        publish(Topics.DOCUMENT_DELETED, fixture("document-deleted.json", doc, 1, ws));
+        publish(Topics.DOCUMENT_EDITED, editedFixture(doc, ws, "Edited after deletion", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> answerable.cards(ws).isEmpty());
+        answerable.edited(doc, ws, "Edited after deletion", null, Instant.now().plusSeconds(1));
+        assertThat(answerable.cards(ws)).isEmpty();
+    }
+
+    @Test
+    void anEditBeforeTheFirstIndexedVersionIsShownOnceItAnswers() {
+        long ws = seed.workspace("Edited early");
+        long doc = seed.workspace("a document id");
+
+        answerable.edited(doc, ws, "Named early", null, Instant.now());
+        assertThat(answerable.cards(ws)).isEmpty();
+        answerable.indexed(doc, ws, 1, "Pipeline title", "early.pdf", "", seed.artifact(ws, doc, 1,
+                SampleTrees.operationsGuide()));
+
+        assertThat(answerable.cards(ws)).singleElement()
+                .satisfies(card -> assertThat(card.title()).isEqualTo("Named early"));
+    }
+
+    @Test
+    void aVersionAnnouncedByAnOlderIndexerAnswersFromTheIndexUnderItsVersionKey() throws Exception {
+        long ws = seed.workspace("Upgraded");
+        long doc = seed.workspace("a document id");
+        ObjectNode legacy = (ObjectNode) EventJson.mapper().readTree(
+                fixture("document-status-changed.json", doc, 1, ws));
+        ((ObjectNode) legacy.get("result")).remove("searchIndexKey");
+
+        publish(Topics.DOCUMENT_STATUS, legacy.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !answerable.cards(ws).isEmpty());
+        // until the indexer has backfilled it, the version has no index to answer from
+        assertThat(http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).json()
+                .get("answer").asText()).doesNotContain("35 days");
+
+        seed.versionArtifact(ws, doc, 1, SampleTrees.operationsGuide());
+
+        JsonNode answer = http.post("/api/chat/query", chat(ws, "How long is each backup retained?")).json();
+        assertThat(answer.get("answer").asText()).contains("35 days");
+        assertThat(answer.get("sources").get(0).get("doc_id").asLong()).isEqualTo(doc);
     }
 
     @Test
@@ -462,6 +525,23 @@ class QueryServiceIT {
         answerable.deleted(doc, ws);
         answerable.indexed(doc, ws, 3, "Three", "three.pdf", "");
         assertThat(answerable.cards(ws)).isEmpty();
+    }
+
+    /** The indexer's {@code indexed} fixture with this test's ids, naming the search index object seeded. */
+    private static String indexedFixture(long documentId, int version, long workspaceId, String key)
+            throws Exception {
+        ObjectNode event = (ObjectNode) EventJson.mapper().readTree(
+                fixture("document-status-changed.json", documentId, version, workspaceId));
+        ((ObjectNode) event.get("result")).put("searchIndexKey", key);
+        return event.toString();
+    }
+
+    /** The gateway's edit fixture with this test's ids, title and time. */
+    private static String editedFixture(long documentId, long workspaceId, String title, Instant at)
+            throws Exception {
+        ObjectNode event = (ObjectNode) EventJson.mapper().readTree(fixture("document-edited.json", documentId, 1,
+                workspaceId));
+        return event.put("docTitle", title).put("occurredAt", at.toString()).toString();
     }
 
     /** A contract fixture with this test's ids, as the indexer or the gateway would publish it. */

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import io.vectorless.query.storage.AnswerableDocuments;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,7 +47,7 @@ class QueryServiceLlmIT {
     @LocalServerPort
     int port;
     @Autowired
-    MongoTemplate mongo;
+    io.vectorless.support.storage.ObjectStore objects;
     @Autowired
     AnswerableDocuments answerable;
     @Autowired
@@ -60,7 +59,7 @@ class QueryServiceLlmIT {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        seed = new Seeder(mongo, answerable);
+        seed = new Seeder(objects, answerable);
         LLM.reset();
         circuitBreaker().reset();
     }

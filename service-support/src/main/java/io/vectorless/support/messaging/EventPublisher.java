@@ -2,6 +2,7 @@ package io.vectorless.support.messaging;
 
 import io.vectorless.schema.EventJson;
 import io.vectorless.schema.event.DocumentDeleted;
+import io.vectorless.schema.event.DocumentEdited;
 import io.vectorless.schema.event.DocumentEvent;
 import io.vectorless.schema.event.DocumentParsed;
 import io.vectorless.schema.event.DocumentStatusChanged;
@@ -85,6 +86,9 @@ public class EventPublisher {
         }
         if (event instanceof DocumentDeleted) {
             return topics.deleted();
+        }
+        if (event instanceof DocumentEdited) {
+            return topics.edited();
         }
         throw new IllegalArgumentException("no topic for " + event.getClass().getName());
     }

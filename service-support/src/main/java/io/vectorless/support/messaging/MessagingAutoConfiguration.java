@@ -39,7 +39,7 @@ public class MessagingAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics documentTopics(MessagingProperties properties) {
         MessagingProperties.TopicNames names = properties.topics();
-        String[] all = {names.uploaded(), names.parsed(), names.status(), names.deleted()};
+        String[] all = {names.uploaded(), names.parsed(), names.status(), names.deleted(), names.edited()};
         NewTopic[] topics = new NewTopic[all.length * 2];
         for (int i = 0; i < all.length; i++) {
             topics[2 * i] = topic(all[i], properties);

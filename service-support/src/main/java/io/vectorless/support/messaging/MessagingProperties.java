@@ -21,7 +21,8 @@ public record MessagingProperties(
             @DefaultValue(Topics.DOCUMENT_PARSED) String parsed,
             @DefaultValue(Topics.DOCUMENT_STATUS) String status,
             @DefaultValue(Topics.DOCUMENT_DELETED) String deleted,
-            @DefaultValue(Topics.DEAD_LETTER_SUFFIX) String deadLetterSuffix) {
+            @DefaultValue(Topics.DEAD_LETTER_SUFFIX) String deadLetterSuffix,
+            @DefaultValue(Topics.DOCUMENT_EDITED) String edited) {
     }
 
     /**

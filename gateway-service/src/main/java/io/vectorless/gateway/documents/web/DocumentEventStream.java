@@ -38,7 +38,7 @@ class DocumentEventStream {
             return emitter;
         }
         Stream stream = new Stream(emitter, DocumentView.of(initial));
-        stream.subscription = notifier.watch(initial, stream);
+        stream.subscribed(notifier.watch(initial, stream));
         emitter.onCompletion(stream::close);
         emitter.onTimeout(() -> {
             stream.close();
@@ -54,6 +54,7 @@ class DocumentEventStream {
         private DocumentView last;
         private long lastSent = System.nanoTime();
         private volatile DocumentStatusNotifier.Subscription subscription;
+        private volatile boolean closed;
 
         Stream(SseEmitter emitter, DocumentView first) {
             this.emitter = emitter;
@@ -97,7 +98,16 @@ class DocumentEventStream {
             }
         }
 
+        /** The notifier may end the stream before {@code watch} returns: a stream closed by then lets go at once. */
+        void subscribed(DocumentStatusNotifier.Subscription subscription) {
+            this.subscription = subscription;
+            if (closed) {
+                subscription.close();
+            }
+        }
+
         void close() {
+            closed = true;
             DocumentStatusNotifier.Subscription current = subscription;
             if (current != null) {
                 current.close();
