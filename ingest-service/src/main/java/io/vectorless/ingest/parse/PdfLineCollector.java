@@ -252,12 +252,14 @@ final class PdfLineCollector extends PDFTextStripper {
     }
 
     /**
-     * A gap around the middle of the page: two columns set close together (a 12 pt gutter in journal styles, two
+     * A gap that ends around the middle of the page: two columns set close together (a 12 pt gutter in journal styles, two
      * columns of contents entries) leave only such a gap between them, narrower than the gap that splits a line
      * anywhere. The parts are glued back unless the page turns out to have columns.
      */
     private static boolean midGutter(float gapStart, float gapEnd, float width) {
-        return width > 0 && gapStart >= width * (0.5f - MID_BAND) && gapEnd <= width * (0.5f + MID_BAND);
+        // the right-hand column starts around the middle; the left one may end anywhere before (a short entry)
+        return width > 0 && gapStart < gapEnd && gapEnd >= width * (0.5f - MID_BAND)
+                && gapEnd <= width * (0.5f + MID_BAND);
     }
 
     private void countSize(float size, int count) {
