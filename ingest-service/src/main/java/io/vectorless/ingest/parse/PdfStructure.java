@@ -48,6 +48,11 @@ final class PdfStructure {
      */
     private static final int MIN_MISSING = 3;
     private static final double MISSING_SHARE = 0.1;
+    /**
+     * Bookmarks up to this many times the printed entries are no fuller list than the contents: more, and they are
+     * the finer structure whatever titles they word differently ("Strategic Goal 5" for the printed sentence).
+     */
+    private static final double NOT_FULLER = 1.25;
 
     /** Sections that must have numbered sub-sections printed inside them before flat bookmarks are deepened. */
     private static final int MIN_NUMBERED_PARENTS = 2;
@@ -101,7 +106,8 @@ final class PdfStructure {
                 anchors = deepen(bookmarks, finer);
                 context.structureNote(bookmarks.size() + " bookmark sections deepened with "
                         + (anchors.size() - bookmarks.size()) + " headings of the " + finerName);
-            } else if (placed && missing(toc.anchors(), bookmarks) >= Math.max(MIN_MISSING,
+            } else if (placed && bookmarks.size() <= toc.anchors().size() * NOT_FULLER
+                    && missing(toc.anchors(), bookmarks) >= Math.max(MIN_MISSING,
                     toc.anchors().size() * MISSING_SHARE)) {
                 // the bookmarks leave out entries the printed contents list and that were found on their pages (a
                 // tool bookmarked some headings, or cover lines): the printed contents lead, the bookmarks add only
