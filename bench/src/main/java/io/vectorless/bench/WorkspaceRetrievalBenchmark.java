@@ -73,7 +73,7 @@ import static io.vectorless.bench.RetrievalQualityBenchmark.median;
  * question's own document among {@code routed_docs}, evidence found, and page-BM25 over all pages at 5 pages.
  * Parsed documents are cached as JSON in {@code cache-dir} so that re-runs only rebuild trees and indexes.
  *
- * <pre>java -Xmx3g [-Dverbose=true] [-Dskip=HHS2022,...] -cp $CP io.vectorless.bench.WorkspaceRetrievalBenchmark [corpus=/work/corpus] [questions-per-doc=6]
+ * <pre>java -Xmx3g [-Dverbose=true] [-Dskip=HHS2022,...] [-Dsingle=false] -cp $CP io.vectorless.bench.WorkspaceRetrievalBenchmark [corpus=/work/corpus] [questions-per-doc=6]
  *     [cache-dir=/tmp/vectorless-parsed] [kinds=tenk,papers,manuals,reports]</pre>
  */
 public final class WorkspaceRetrievalBenchmark {
@@ -144,7 +144,9 @@ public final class WorkspaceRetrievalBenchmark {
             withQuestions.add(new Doc(doc.id(), doc.kind(), doc.name(), doc.index(), doc.pages(),
                     questions(doc, perDoc, sentenceKeys)));
         }
-        single(withQuestions);
+        if (!"false".equals(System.getProperty("single"))) {
+            single(withQuestions);
+        }
         workspace(withQuestions);
     }
 
@@ -355,7 +357,7 @@ public final class WorkspaceRetrievalBenchmark {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]+", "");
     }
 
-    private static Doc load(long id, String kind, Path file, DocumentParser parser, Path cache) throws Exception {
+    static Doc load(long id, String kind, Path file, DocumentParser parser, Path cache) throws Exception {
         String name = file.getFileName().toString().replace(".pdf", "");
         Path cached = cache.resolve(kind + "-" + name + ".json");
         ParsedDocument parsed;
@@ -388,7 +390,7 @@ public final class WorkspaceRetrievalBenchmark {
         return RetrievalQualityBenchmark.engine(indexes, BUDGET);
     }
 
-    private static ByteBuffersDirectory pageIndex(List<Doc> docs) throws Exception {
+    static ByteBuffersDirectory pageIndex(List<Doc> docs) throws Exception {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ENGLISH))) {
             for (Doc d : docs) {
@@ -405,7 +407,7 @@ public final class WorkspaceRetrievalBenchmark {
     }
 
     /** The top-k pages' numbers that belong to document {@code docId} (other documents' pages use budget too). */
-    private static Set<Integer> bm25(IndexSearcher searcher, String question, int k, long docId) throws Exception {
+    static Set<Integer> bm25(IndexSearcher searcher, String question, int k, long docId) throws Exception {
         Set<Integer> out = new LinkedHashSet<>();
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : new LinkedHashSet<>(Languages.terms(ENGLISH, "body", question))) {

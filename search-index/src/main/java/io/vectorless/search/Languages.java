@@ -26,6 +26,9 @@ import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.th.ThaiAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.util.IOUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,6 +80,7 @@ public final class Languages {
                     "olan", "ama", "değil", "kadar")));
 
     private static final Map<String, Analyzer> ANALYZERS = new ConcurrentHashMap<>();
+    private static final Map<Analyzer, Set<String>> QUESTION_WORDS = new ConcurrentHashMap<>();
 
     private Languages() {
     }
@@ -187,6 +191,30 @@ public final class Languages {
             case "zh", "ja", "ko" -> new CJKAnalyzer();
             default -> new NeutralAnalyzer();
         };
+    }
+
+    /**
+     * The function words a question is phrased with, as the analyzer's terms: English's analyzer keeps words such as
+     * "what", "how", "did", "which", "about" (its stop set is 33 words), which inside one document are rare and so
+     * weigh as much as the words asked about; Snowball's English stop list removes them from queries. The other
+     * languages' analyzers already drop their Snowball stop lists: nothing more is removed for them.
+     */
+    public static Set<String> questionWords(Analyzer analyzer) {
+        if (!(analyzer instanceof EnglishAnalyzer)) {
+            return Set.of();
+        }
+        return QUESTION_WORDS.computeIfAbsent(analyzer, a -> {
+            try (java.io.Reader list = IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt",
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                Set<String> out = new java.util.HashSet<>();
+                for (Object word : WordlistLoader.getSnowballWordSet(list)) {
+                    out.addAll(terms(a, "body", new String((char[]) word)));
+                }
+                return Set.copyOf(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The terms an analyzer makes of a text, in order (duplicates kept). */

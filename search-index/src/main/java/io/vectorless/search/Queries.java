@@ -29,6 +29,12 @@ public final class Queries {
             IndexFields.BODY, 1.0f,
             IndexFields.SUMMARY, 0.5f,
             IndexFields.CHILDREN, 0.5f);
+    /**
+     * Passages across a workspace: their text alone. Within one document the titles over a passage tell its sections
+     * apart; across many documents they are shared words (every report has a "Results" chapter) that outweigh the
+     * passage's own.
+     */
+    public static final Map<String, Float> PASSAGE_FIELDS = Map.of(IndexFields.BODY, 1.0f);
     /** Documents by what names them: the title and the opening pages (names, form, period). */
     public static final Map<String, Float> IDENTITY_FIELDS = Map.of(
             IndexFields.TITLE, 2.0f,
@@ -50,16 +56,35 @@ public final class Queries {
     }
 
     /**
+     * The question's terms a search looks for: its analysed terms less the function words of the question's
+     * phrasing ("what", "how", "did", "which") where the analyzer keeps them (see {@link Languages#questionWords});
+     * all of them when nothing else is left.
+     */
+    public static Set<String> questionTerms(String question, Collection<Analyzer> analyzers) {
+        Set<String> all = terms(question, analyzers);
+        Set<String> content = new LinkedHashSet<>(all);
+        for (Analyzer analyzer : analyzers) {
+            content.removeAll(Languages.questionWords(analyzer));
+        }
+        return content.isEmpty() ? all : content;
+    }
+
+    /**
      * Sections of one document, where the question's terms that name the document (its company, form, year, as on
      * its title or cover) count little: they chose the document, and inside it they point at the cover and the
      * table of contents rather than at the passage asked about.
      */
     public static Query sections(String question, Collection<Analyzer> analyzers, Set<String> naming) {
-        Set<String> terms = terms(question, analyzers);
+        Set<String> terms = questionTerms(question, analyzers);
         if (naming.isEmpty() || naming.containsAll(terms)) {
             return build(question, analyzers, SECTION_FIELDS);
         }
         return build(terms, SECTION_FIELDS, t -> naming.contains(t) ? NAMING_TERM_WEIGHT : 1f);
+    }
+
+    /** Passages by their text ({@link #PASSAGE_FIELDS}). */
+    public static Query passages(String question, Collection<Analyzer> analyzers) {
+        return build(question, analyzers, PASSAGE_FIELDS);
     }
 
     public static Query cards(String question, Collection<Analyzer> analyzers) {
@@ -73,7 +98,7 @@ public final class Queries {
 
     /** Documents by title and cover, with every pair of consecutive question terms also sought close together. */
     public static Query identity(String question, Collection<Analyzer> analyzers) {
-        Set<String> terms = terms(question, analyzers);
+        Set<String> terms = questionTerms(question, analyzers);
         if (terms.isEmpty()) {
             return new MatchNoDocsQuery("the question has no searchable terms");
         }
@@ -99,7 +124,7 @@ public final class Queries {
     }
 
     private static Query build(String question, Collection<Analyzer> analyzers, Map<String, Float> fields) {
-        return build(terms(question, analyzers), fields, t -> 1f);
+        return build(questionTerms(question, analyzers), fields, t -> 1f);
     }
 
     private static Query build(Set<String> terms, Map<String, Float> fields, ToDoubleFunction<String> weight) {

@@ -61,6 +61,18 @@ public final class WorkspaceIndex {
                                 double form, double card, double passages) {
     }
 
+    /**
+     * One hit of the workspace-wide passage search: which document ({@link #documents()} position), the hit's Lucene
+     * document number inside that document's own index, and its BM25 score under the workspace's term statistics
+     * (so scores compare across documents).
+     */
+    public record PassageHit(int document, int doc, float score) {
+    }
+
+    /** The routing evidence of every document with any, and the workspace-wide passage hits, best first. */
+    public record Search(List<DocumentScore> documents, List<PassageHit> passages) {
+    }
+
     public WorkspaceIndex(List<DocumentSearchIndex> documents) {
         this.documents = List.copyOf(documents);
         this.analyzers = new LinkedHashSet<>();
@@ -107,6 +119,11 @@ public final class WorkspaceIndex {
         return String.join(" ", Languages.terms(analyzer, IndexFields.BODY, text));
     }
 
+    /** The analyzers of the workspace's languages, which a question is analysed with. */
+    public Set<Analyzer> analyzers() {
+        return java.util.Collections.unmodifiableSet(analyzers);
+    }
+
     public List<DocumentSearchIndex> documents() {
         return documents;
     }
@@ -118,19 +135,25 @@ public final class WorkspaceIndex {
 
     /** Every document with any evidence, unordered: the caller decides how to weigh the kinds of evidence. */
     public List<DocumentScore> score(String question) {
+        return search(question).documents();
+    }
+
+    /**
+     * Every document with any evidence (unordered), and the passages (sections and pages of all documents searched
+     * together) that matched, best first: one passage search serves both routing and choosing places.
+     */
+    public Search search(String question) {
         QuestionFacts asked = QuestionFacts.of(question);
         Map<Integer, double[]> byDocument = new LinkedHashMap<>();
+        List<PassageHit> hits = new ArrayList<>();
         try {
             collect(byDocument, CARD, cards.search(Queries.cards(question, analyzers), documents.size()));
             collect(byDocument, IDENTITY, cards.search(Queries.identity(asked.rest(), analyzers), documents.size()));
             collect(byDocument, NAMES, cards.search(Queries.names(asked.rest(), analyzers), documents.size()));
             TopDocs top = passages.search(Queries.sections(question, analyzers), PASSAGE_HITS);
             for (ScoreDoc hit : top.scoreDocs) {
-                int i = Arrays.binarySearch(starts, hit.doc);
-                i = i >= 0 ? i : -i - 2;
-                while (i + 1 < starts.length - 1 && starts[i + 1] == hit.doc) {
-                    i++;
-                }
+                int i = owner(hit.doc);
+                hits.add(new PassageHit(i, hit.doc - starts[i], hit.score));
                 double[] scores = byDocument.computeIfAbsent(i, k -> new double[SLOTS]);
                 if (scores[TAKEN] < PASSAGES_PER_DOCUMENT) {
                     scores[PASSAGES] += hit.score / PASSAGES_PER_DOCUMENT;
@@ -154,7 +177,31 @@ public final class WorkspaceIndex {
         List<DocumentScore> out = new ArrayList<>();
         byDocument.forEach((i, s) -> out.add(new DocumentScore(documents.get(i), s[IDENTITY], s[NAMES], s[PERIOD],
                 s[FORM], s[CARD], s[PASSAGES])));
+        return new Search(out, List.copyOf(hits));
+    }
+
+    /** The workspace-wide hits of a passage query ({@link Queries#passages}), best first. */
+    public List<PassageHit> passages(org.apache.lucene.search.Query query) {
+        List<PassageHit> out = new ArrayList<>();
+        try {
+            for (ScoreDoc hit : passages.search(query, PASSAGE_HITS).scoreDocs) {
+                int i = owner(hit.doc);
+                out.add(new PassageHit(i, hit.doc - starts[i], hit.score));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out;
+    }
+
+    /** The position in {@link #documents()} of the document a workspace-wide hit belongs to. */
+    private int owner(int doc) {
+        int i = Arrays.binarySearch(starts, doc);
+        i = i >= 0 ? i : -i - 2;
+        while (i + 1 < starts.length - 1 && starts[i + 1] == doc) {
+            i++;
+        }
+        return i;
     }
 
     private void collect(Map<Integer, double[]> byDocument, int slot, TopDocs hits) throws IOException {

@@ -38,4 +38,15 @@ class LanguagesTest {
         assertThat(Languages.terms(Languages.analyzer(Languages.UNKNOWN), "body", "Ünïcode TEXT"))
                 .containsExactly("unicode", "text");
     }
+
+    @Test
+    void aQuestionsPhrasingWordsAreNotSearchedInEnglishButItsSubjectIs() {
+        java.util.Set<org.apache.lucene.analysis.Analyzer> english = java.util.Set.of(Languages.analyzer("en"));
+
+        assertThat(Queries.questionTerms("What did the board approve, and how much was it about?", english))
+                .containsExactly("board", "approv", "much");
+        // a question made only of such words still searches something
+        assertThat(Queries.questionTerms("What about it?", english)).containsExactly("what", "about");
+        assertThat(Languages.questionWords(Languages.analyzer("de"))).isEmpty();
+    }
 }

@@ -38,17 +38,16 @@ final class OcrLines {
         List<PdfLine> lines = new ArrayList<>();
         for (List<RecognizedLine> row : rows) {
             row.sort((a, b) -> Float.compare(a.x0(), b.x0()));
-            float top = (float) row.stream().mapToDouble(RecognizedLine::y0).min().orElse(0);
-            float bottom = (float) row.stream().mapToDouble(RecognizedLine::y1).max().orElse(0);
-            float height = bottom - top;
-            String rowText = String.join(" ", row.stream().map(RecognizedLine::text).toList());
-            float size = Math.round(typeSize(rowText, height) * yPointsPerPixel * 2) / 2f;
             int start = 0;
             for (int i = 1; i <= row.size(); i++) {
-                if (i == row.size() || row.get(i).x0() - row.get(i - 1).x1() > 1.5f * height) {
+                float gap = i == row.size() ? 0 : row.get(i).x0() - row.get(i - 1).x1();
+                if (i == row.size() || gap > 1.5f * Math.min(row.get(i).height(), row.get(i - 1).height())) {
                     List<RecognizedLine> part = row.subList(start, i);
                     String text = String.join(" ", part.stream().map(RecognizedLine::text).toList());
                     float partTop = (float) part.stream().mapToDouble(RecognizedLine::y0).min().orElse(0);
+                    // each box is measured on its own: boxes of one row rarely share a baseline (two columns, a
+                    // figure's labels beside the text), and their joint height would read as larger type
+                    float size = Math.round(typeSize(part) * yPointsPerPixel * 2) / 2f;
                     lines.add(new PdfLine(page, Text.oneLine(text), partTop * yPointsPerPixel,
                             part.get(0).x0() * xPointsPerPixel, part.get(part.size() - 1).x1() * xPointsPerPixel,
                             Math.max(1, size), 0f, start > 0));
@@ -57,6 +56,22 @@ final class OcrLines {
             }
         }
         return lines;
+    }
+
+    /** The type size of boxes read as one line: each box's own, weighted by its characters. */
+    private static float typeSize(List<RecognizedLine> boxes) {
+        double sum = 0;
+        int chars = 0;
+        for (RecognizedLine box : boxes) {
+            int n = Math.max(1, box.text().length());
+            // a line set vertically (a margin stamp, a table's turned header) was read turned: its ink height is
+            // the box's width
+            float width = box.x1() - box.x0();
+            float ink = n > 1 && box.height() >= 1.5f * width ? width : box.height();
+            sum += (double) typeSize(box.text(), ink) * n;
+            chars += n;
+        }
+        return (float) (sum / chars);
     }
 
     /**

@@ -45,6 +45,31 @@ class OcrLinesTest {
     }
 
     @Test
+    void eachColumnsLineOnOneRowKeepsItsOwnTypeSize() {
+        // two columns of 10-point body text at 150 dpi (21 px type: capitals and descenders ~19 px, capitals alone
+        // ~15 px), their tops 8 px apart: the row's joint height, 23 px, would read as 12-point type
+        List<io.vectorless.ingest.parse.ocr.RecognizedLine> row = List.of(
+                new io.vectorless.ingest.parse.ocr.RecognizedLine("Pumps are serviced every spring", 100, 400, 700,
+                        419, 0.95f),
+                new io.vectorless.ingest.parse.ocr.RecognizedLine("Valves are tested before winter", 900, 408, 1500,
+                        423, 0.95f));
+
+        List<PdfLine> lines = OcrLines.toPdfLines(1, row, 72 / 150f, 72 / 150f, 0.5f);
+
+        assertThat(lines).hasSize(2).extracting(PdfLine::fontSize)
+                .allSatisfy(size -> assertThat(size).isBetween(9.5f, 10.5f));
+    }
+
+    @Test
+    void aLineSetVerticallyIsSizedByItsWidth() {
+        // a margin stamp set sideways in 10-point type: a box 21 px wide and 500 px tall, read turned
+        List<PdfLine> lines = OcrLines.toPdfLines(1, List.of(new io.vectorless.ingest.parse.ocr.RecognizedLine(
+                "arXiv stamp 2015 Dec", 20, 300, 41, 800, 0.95f)), 72 / 150f, 72 / 150f, 0.5f);
+
+        assertThat(lines.get(0).fontSize()).isBetween(9f, 11f);
+    }
+
+    @Test
     void aPageIsRenderedAtTheConfiguredResolutionUnlessItsPictureWouldPassTheBound() {
         assertThat(PdfOcr.renderScale(612, 792, 150)).isEqualTo(150 / 72f);
         // the largest page a PDF allows, 200 inches square: at 150 dpi it would be 900 million pixels

@@ -147,9 +147,10 @@ public final class QueryEngine {
 
     private QueryAnswer lexical(QueryRequest request, Workspace workspace, String searchText, String note,
                                 QueryAnswer.Mode mode, CallLog log, Consumer<String> sink) {
-        Routing routing = lexical.route(workspace.index(), workspace.documents(), searchText);
+        LexicalNavigator.Navigation navigation = lexical.navigate(workspace.index(), workspace.documents(), searchText);
+        Routing routing = navigation.routing();
         List<IndexedDocument> docs = routed(workspace, routing);
-        Selection selection = lexical.select(docs, searchText);
+        Selection selection = navigation.selection();
         ContextAssembler.Assembled assembled = assembler.assemble(selection);
         String text = ExtractiveAnswer.compose(searchText, selection, note,
                 ExtractiveAnswer.terms(docs.stream().map(d -> d.index().analyzer()).toList()));

@@ -2,10 +2,12 @@ package io.vectorless.query.navigate;
 
 import io.vectorless.schema.tree.TreeNode;
 import io.vectorless.search.DocumentFacts;
+import io.vectorless.search.DocumentSearchIndex;
 import io.vectorless.search.Queries;
 import io.vectorless.search.QuestionFacts;
 import io.vectorless.search.WorkspaceIndex;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.ScoreDoc;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,9 +68,12 @@ public final class LexicalNavigator {
     /** Documents with any evidence, best first. */
     public List<RankedDocument> rankDocuments(WorkspaceIndex workspace, List<IndexedDocument> documents,
                                               String question) {
+        return rank(workspace.score(question), documents);
+    }
+
+    private List<RankedDocument> rank(List<WorkspaceIndex.DocumentScore> scores, List<IndexedDocument> documents) {
         Map<Long, IndexedDocument> byId = new HashMap<>();
         documents.forEach(d -> byId.put(d.index().documentId(), d));
-        List<WorkspaceIndex.DocumentScore> scores = workspace.score(question);
         double maxIdentity = max(scores, WorkspaceIndex.DocumentScore::identity);
         double maxNames = max(scores, WorkspaceIndex.DocumentScore::names);
         double maxCard = max(scores, WorkspaceIndex.DocumentScore::card);
@@ -103,7 +108,11 @@ public final class LexicalNavigator {
         if (documents.size() <= 1) {
             return new Routing(cards, cards.isEmpty() ? "No document is indexed." : "The workspace has one document.");
         }
-        List<RankedDocument> ranked = rankDocuments(workspace, documents, question);
+        return route(rankDocuments(workspace, documents, question), documents);
+    }
+
+    private Routing route(List<RankedDocument> ranked, List<IndexedDocument> documents) {
+        List<DocumentCard> cards = documents.stream().map(IndexedDocument::card).toList();
         if (ranked.isEmpty()) {
             List<DocumentCard> first = cards.subList(0, Math.min(maxDocuments, cards.size()));
             return new Routing(first, "No document title, overview or passage shares a term with the question; "
@@ -144,6 +153,72 @@ public final class LexicalNavigator {
                     + "form asked", facts);
             found.forEach(unit -> units.add(unit.times(scale, why)));
         }
+        return choose(units, documents.size() > 1, question);
+    }
+
+    /** A routing and the places chosen for a question over a workspace. */
+    public record Navigation(Routing routing, Selection selection) {
+    }
+
+    /**
+     * Routes the question and chooses its places. A question naming an issuer, a period or a form means the routed
+     * documents (see {@link #select}). Any other question is answered by the pages that match it best across the
+     * whole workspace: one Lucene search of every document's page texts together, so a term's weight is the
+     * workspace's and scores compare across documents (what a flat page index does best on questions quoting a
+     * passage's words); each page is still placed in its section as in one document. A document a chosen page comes
+     * from is among the routed documents.
+     */
+    public Navigation navigate(WorkspaceIndex workspace, List<IndexedDocument> documents, String question) {
+        if (documents.size() <= 1) {
+            Routing routing = route(workspace, documents, question);
+            return new Navigation(routing, select(documents, question));
+        }
+        WorkspaceIndex.Search search = workspace.search(question);
+        List<RankedDocument> ranked = rank(search.documents(), documents);
+        Routing routing = route(ranked, documents);
+        boolean named = QuestionFacts.of(question).namesPeriodOrForm()
+                || search.documents().stream().anyMatch(s -> s.names() > 0);
+        if (ranked.isEmpty() || named) {
+            // one company's filings share most of their text: routing knows the one meant, and each routed
+            // document is searched on its own, the words naming it weighing little there
+            List<IndexedDocument> routed = routing.documents().stream().map(c -> documents.stream()
+                    .filter(d -> d.card().docId() == c.docId()).findFirst().orElseThrow()).toList();
+            return new Navigation(routing, select(routed, question));
+        }
+        Map<Integer, List<ScoreDoc>> hits = new LinkedHashMap<>();
+        for (WorkspaceIndex.PassageHit hit : workspace.passages(Queries.passages(question, workspace.analyzers()))) {
+            DocumentSearchIndex owner = workspace.documents().get(hit.document());
+            // a section's own text spans pages that are indexed too: the pages are the finer evidence
+            if (!owner.hasPages() || owner.pageOf(hit.doc()) > 0) {
+                hits.computeIfAbsent(hit.document(), k -> new ArrayList<>()).add(new ScoreDoc(hit.doc(), hit.score()));
+            }
+        }
+        Map<Long, IndexedDocument> byId = new HashMap<>();
+        documents.forEach(d -> byId.put(d.index().documentId(), d));
+        List<TreeSearch.Unit> units = new ArrayList<>();
+        for (Map.Entry<Integer, List<ScoreDoc>> e : hits.entrySet()) {
+            IndexedDocument doc = byId.get(workspace.documents().get(e.getKey()).documentId());
+            if (doc != null) {
+                units.addAll(TreeSearch.units(doc, e.getValue()).stream()
+                        .map(u -> u.times(1, "searched with the whole workspace")).toList());
+            }
+        }
+        Selection selection = choose(units, true, question);
+        List<DocumentCard> routed = new ArrayList<>(routing.documents());
+        List<String> added = new ArrayList<>();
+        for (SectionRef ref : selection.sections()) {
+            if (routed.stream().noneMatch(c -> c.docId() == ref.docId())) {
+                IndexedDocument doc = byId.get(ref.docId());
+                routed.add(doc.card());
+                added.add("\"" + doc.card().title() + "\"");
+            }
+        }
+        Routing withPlaces = added.isEmpty() ? routing : new Routing(routed, routing.reasoning()
+                + " Also " + String.join(", ", added) + ", where a best-matching passage is.");
+        return new Navigation(withPlaces, selection);
+    }
+
+    private Selection choose(List<TreeSearch.Unit> units, boolean several, String question) {
         units.sort(Comparator.comparingDouble(TreeSearch.Unit::score).reversed());
         if (units.isEmpty()) {
             return new Selection(List.of(), "No section title, summary, text or page shares a term with the question.");
@@ -188,7 +263,7 @@ public final class LexicalNavigator {
             TreeNode node = TreeSearch.node(first, range[1]);
             SectionRef ref = new SectionRef(unit.doc().card().docId(), unit.doc().card().title(), node);
             refs.add(ref);
-            why.add(ref.citation() + (documents.size() > 1 ? " of \"" + ref.docTitle() + "\"" : "") + ": "
+            why.add(ref.citation() + (several ? " of \"" + ref.docTitle() + "\"" : "") + ": "
                     + unit.why() + matched(question, node, unit.doc())
                     + String.format(Locale.ROOT, " (score %.2f)", unit.score()));
         }

@@ -61,13 +61,20 @@ final class TreeSearch {
 
     static List<Unit> units(IndexedDocument doc, String question) {
         DocumentSearchIndex index = doc.index();
-        ScoreDoc[] hits;
         try {
-            hits = index.searcher().search(Queries.sections(question, Set.of(index.analyzer()), index.namingTerms()),
-                    HITS).scoreDocs;
+            return units(doc, List.of(index.searcher().search(Queries.sections(question, Set.of(index.analyzer()),
+                    index.namingTerms()), HITS).scoreDocs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The places the given hits (Lucene document numbers of this document's own index, best first) stand for: the
+     * hits may come from this document's search or from a search of the whole workspace.
+     */
+    static List<Unit> units(IndexedDocument doc, List<ScoreDoc> hits) {
+        DocumentSearchIndex index = doc.index();
         boolean single = index.sections().size() <= 1;
         Map<String, Unit> units = new LinkedHashMap<>();
         Map<String, Double> chapters = new LinkedHashMap<>();

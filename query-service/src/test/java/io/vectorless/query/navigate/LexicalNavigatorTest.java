@@ -214,6 +214,55 @@ class LexicalNavigatorTest {
         });
     }
 
+    @Test
+    void aPassageOfADocumentRoutingRanksBelowTheLeadersIsChosenAndThatDocumentIsRouted() {
+        List<IndexedDocument> docs = new ArrayList<>();
+        // three reports whose titles and several passages each share the question's common words ...
+        for (int d = 1; d <= 3; d++) {
+            docs.add(SampleTrees.doc(d, node("root", "Quarterly Sales Report " + d, "Quarterly sales by region.",
+                    0, 1, 3, "",
+                    node("1", "North", "", 1, 1, 1, "Quarterly sales rose after the warnings in the north."),
+                    node("2", "South", "", 1, 2, 2, "Quarterly sales fell after the warnings in the south."),
+                    node("3", "East", "", 1, 3, 3, "Quarterly sales held after the warnings in the east."))));
+        }
+        // ... and one passage elsewhere that holds the rare words asked about
+        TreeNode notes = node("root", "Field Notes", "", 0, 1, 2, "",
+                node("1", "Visits", "", 1, 1, 1, ""), node("2", "Findings", "", 1, 2, 2, ""));
+        docs.add(SampleTrees.doc(4, notes, List.of(
+                new PageText(1, "We visited the stores and counted the shelves. ".repeat(30)),
+                new PageText(2, "Umbrellas tripled after the monsoon warnings."))));
+        LexicalNavigator narrow = new LexicalNavigator(5, 3, 5);
+        String question = "Did quarterly sales of umbrellas triple after the monsoon warnings?";
+
+        LexicalNavigator.Navigation navigation = narrow.navigate(SampleTrees.workspace(docs), docs, question);
+
+        assertThat(narrow.route(SampleTrees.workspace(docs), docs, question).documents())
+                .extracting(DocumentCard::docId).doesNotContain(4L);
+        assertThat(navigation.selection().sections()).first().satisfies(s -> {
+            assertThat(s.docId()).isEqualTo(4L);
+            assertThat(s.node().pages()).isEqualTo("2");
+        });
+        assertThat(navigation.routing().documents()).extracting(DocumentCard::docId).contains(4L);
+    }
+
+    @Test
+    void navigatingAWorkspaceKeepsTheNamedFilingAndItsPassageFirst() {
+        List<IndexedDocument> filings = new ArrayList<>();
+        for (int year = 2020; year <= 2022; year++) {
+            filings.add(filing(year, "000101872" + year, "ACME.COM, INC.", "ACME", year));
+        }
+        filings.add(filing(100, "Form 10-K for Globex Corp filed 02/02/2022", "GLOBEX CORPORATION", "GBX", 2021));
+
+        LexicalNavigator.Navigation navigation = navigator.navigate(SampleTrees.workspace(filings), filings,
+                "In Acme's 10-K for fiscal 2021, why did subscription renewals grow in every region?");
+
+        assertThat(navigation.routing().documents()).extracting(DocumentCard::docId).first().isEqualTo(2021L);
+        assertThat(navigation.selection().sections()).first().satisfies(s -> {
+            assertThat(s.docId()).isEqualTo(2021L);
+            assertThat(s.node().pages()).isEqualTo("5");
+        });
+    }
+
     /** A filing whose text is the same every year (as a company's filings mostly are) but for its cover. */
     private static IndexedDocument filing(long id, String title, String registrant, String symbol, int year) {
         TreeNode root = node("root", title, "", 0, 1, 8, "",
