@@ -59,6 +59,10 @@ done
 # books and long reports with a printed contents page
 take AllenDowney/ThinkPython2 book/thinkpython2.pdf books thinkpython2.pdf
 take checktor/cphb book.pdf books cphb.pdf
+# LaTeX books with a printed contents page and complete bookmarks (the bookmarks are the truth)
+take annpiek/ThinkDataStructures book/book.pdf books ThinkDataStructures.pdf
+take Osama-Elsamny/PhysicalModelingInMATLAB book/book.pdf books PhysicalModelingInMATLAB.pdf
+take ayoungprogrammer/CSHandbook book/book.pdf books CSHandbook.pdf
 for n in 2014-annual-performance-report 2016-annual-performance-report 2018-annual-performance-report \
          DHS2020 DOL2022 DOSAID2022 DOT2022 GSA2022 NARA2022; do
   take docugami/KG-RAG-datasets "us-fed-agency-reports/data/v1/docs/$n.pdf" books "$n.pdf"

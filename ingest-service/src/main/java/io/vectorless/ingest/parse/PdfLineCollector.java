@@ -28,6 +28,10 @@ final class PdfLineCollector extends PDFTextStripper {
      */
     private static final java.util.regex.Pattern BOLD_NAME = java.util.regex.Pattern.compile(
             "-medi|^(?:[a-z]{6}\\+)?(?:cm|sf|ec|tc)(?:bx|b\\d|mib|ssbx|bxti|bxsl)");
+    /** A gap this many times the type size splits a line when it lies around the middle of the page. */
+    private static final float GUTTER_GAP = 0.9f;
+    /** Half the width of the band around the page's middle a column gutter lies in, as a share of the width. */
+    private static final float MID_BAND = 0.12f;
     private final Deadline deadline;
     private final List<List<PdfLine>> pages = new ArrayList<>();
     private final List<Integer> unmappedGlyphs = new ArrayList<>();
@@ -40,6 +44,7 @@ final class PdfLineCollector extends PDFTextStripper {
     private final int[] sizeCounts = new int[16];
     private int sizeSlots;
     private PDFont lastFont;
+    private float pageWidth;
     private boolean lastFontBold;
     private List<PdfLine> current;
     private float top = Float.MAX_VALUE;
@@ -80,6 +85,7 @@ final class PdfLineCollector extends PDFTextStripper {
         deadline.check();
         current = new ArrayList<>();
         pages.add(current);
+        pageWidth = page.getMediaBox().getWidth();
         unmappedGlyphs.add(0);
     }
 
@@ -96,6 +102,18 @@ final class PdfLineCollector extends PDFTextStripper {
         }
         float x0 = Float.MAX_VALUE;
         float x1 = -Float.MAX_VALUE;
+        // a run PDFBox hands over as one word can still cross a column gutter when the PDF spaces its columns apart
+        // with space glyphs or a jump inside one text object: such a run is cut where its glyphs jump, so the gutter
+        // is seen the same way as between words
+        int cut = gutterInside(positions);
+        if (cut > 0) {
+            boolean oneToOne = text.length() == positions.size();
+            List<TextPosition> head = positions.subList(0, cut);
+            List<TextPosition> tail = positions.subList(cut, positions.size());
+            writeString(oneToOne ? text.substring(0, cut) : glyphText(head), head);
+            writeString(oneToOne ? text.substring(cut) : glyphText(tail), tail);
+            return;
+        }
         for (TextPosition position : positions) {
             // the type's height, not its width: TeX's font expansion and condensed faces scale glyphs horizontally,
             // which PDFBox's size in points (taken from the horizontal scale) reads as a smaller or larger type
@@ -130,12 +148,56 @@ final class PdfLineCollector extends PDFTextStripper {
                 }
             }
             top = Math.min(top, position.getYDirAdj() - position.getHeightDir());
-            x0 = Math.min(x0, position.getXDirAdj());
-            x1 = Math.max(x1, position.getXDirAdj() + position.getWidthDirAdj());
+            // blank glyphs do not count: a run cut at a gutter may start with the spaces that led up to it
+            if (unicode != null && !unicode.isBlank()) {
+                x0 = Math.min(x0, position.getXDirAdj());
+                x1 = Math.max(x1, position.getXDirAdj() + position.getWidthDirAdj());
+            }
+        }
+        if (x0 > x1) {
+            x0 = positions.get(0).getXDirAdj();
+            x1 = x0;
         }
         fragments.add(new float[]{x0, x1});
         fragmentTexts.add(text);
         line.append(text);
+    }
+
+    /**
+     * Index of the first glyph after a column gutter around the page's middle inside one run (blank glyphs count as
+     * gap), or -1. Only the text's own glyphs are measured, so a run of plain words is never cut.
+     */
+    private int gutterInside(List<TextPosition> positions) {
+        float width = pageWidth;
+        float end = -Float.MAX_VALUE;
+        for (int i = 0; i < positions.size(); i++) {
+            TextPosition position = positions.get(i);
+            String unicode = position.getUnicode();
+            if (unicode == null || unicode.isBlank()) {
+                continue;
+            }
+            float gap = position.getXDirAdj() - end;
+            // only a gap around the middle: a run spaced out to the far edge is a running footer's own layout
+            // ("Standard, v3.2        Page 4"), kept whole so it is recognised on every page
+            if (end > -Float.MAX_VALUE && gap > 7f && midGutter(end, position.getXDirAdj(), width)) {
+                float size = position.getTextMatrix().getScalingFactorY();
+                if (gap > GUTTER_GAP * (size > 0 ? size : position.getHeightDir())) {
+                    return i;
+                }
+            }
+            end = position.getXDirAdj() + position.getWidthDirAdj();
+        }
+        return -1;
+    }
+
+    private static String glyphText(List<TextPosition> positions) {
+        StringBuilder text = new StringBuilder();
+        for (TextPosition position : positions) {
+            if (position.getUnicode() != null) {
+                text.append(position.getUnicode());
+            }
+        }
+        return text.toString();
     }
 
     @Override
@@ -162,9 +224,13 @@ final class PdfLineCollector extends PDFTextStripper {
             float boldShare = letters > 0 ? (float) boldLetters / letters
                     : chars == 0 ? 0 : (float) boldChars / chars;
             float wideGap = Math.max(15f, 2.5f * size);
+            float gutterGap = Math.max(7f, GUTTER_GAP * size);
+            float width = pageWidth;
             int start = 0;
             for (int i = 1; i <= fragments.size(); i++) {
-                if (i == fragments.size() || fragments.get(i)[0] - fragments.get(i - 1)[1] > wideGap) {
+                if (i == fragments.size() || fragments.get(i)[0] - fragments.get(i - 1)[1] > wideGap
+                        || fragments.get(i)[0] - fragments.get(i - 1)[1] > gutterGap
+                        && midGutter(fragments.get(i - 1)[1], fragments.get(i)[0], width)) {
                     String part = Text.oneLine(String.join(" ", fragmentTexts.subList(start, i)));
                     if (!part.isEmpty()) {
                         current.add(new PdfLine(getCurrentPageNo(), part, top, fragments.get(start)[0],
@@ -183,6 +249,17 @@ final class PdfLineCollector extends PDFTextStripper {
         chars = 0;
         boldLetters = 0;
         letters = 0;
+    }
+
+    /**
+     * A gap that ends around the middle of the page: two columns set close together (a 12 pt gutter in journal styles, two
+     * columns of contents entries) leave only such a gap between them, narrower than the gap that splits a line
+     * anywhere. The parts are glued back unless the page turns out to have columns.
+     */
+    private static boolean midGutter(float gapStart, float gapEnd, float width) {
+        // the right-hand column starts around the middle; the left one may end anywhere before (a short entry)
+        return width > 0 && gapStart < gapEnd && gapEnd >= width * (0.5f - MID_BAND)
+                && gapEnd <= width * (0.5f + MID_BAND);
     }
 
     private void countSize(float size, int count) {

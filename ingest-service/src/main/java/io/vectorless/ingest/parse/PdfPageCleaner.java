@@ -79,17 +79,7 @@ final class PdfPageCleaner {
         return Text.oneLine(text).toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("\\b[ivxlc]+\\b", "#");
     }
 
-    private static boolean isPageNumber(String text) {
-        String key = furnitureKey(text);
-        return key.matches("[-\u2013 ]*(page )?#( (of|/) #)?[-\u2013 ]*");
-    }
-
-    /**
-     * A page has two columns when many of its line parts sit wholly left or wholly right of a common gutter near
-     * the middle. Then the left column is read before the right one, between full-width lines (titles, figures).
-     */
-    private static List<PdfLine> readingOrder(List<PdfLine> lines, float width) {
-        float gutter = width / 2;
+    private static boolean columns(List<PdfLine> lines, float gutter) {
         int left = 0;
         int right = 0;
         int across = 0;
@@ -102,7 +92,42 @@ final class PdfPageCleaner {
                 across++;
             }
         }
-        boolean columns = left >= 4 && right >= 4 && across * 3 < left + right;
+        return left >= 4 && right >= 4 && across * 3 < left + right;
+    }
+
+    /** The x most right-hand parts of split lines start at, near the middle of the page; 0 without four such. */
+    private static float rightColumnStart(List<PdfLine> lines, float width) {
+        Map<Integer, Integer> starts = new HashMap<>();
+        for (PdfLine line : lines) {
+            if (line.joined() && line.x0() > width * 0.35f && line.x0() < width * 0.65f) {
+                starts.merge(Math.round(line.x0()), 1, Integer::sum);
+            }
+        }
+        return starts.entrySet().stream().filter(e -> e.getValue() >= 4).max(Map.Entry.comparingByValue())
+                .map(e -> (float) e.getKey()).orElse(0f);
+    }
+
+    private static boolean isPageNumber(String text) {
+        String key = furnitureKey(text);
+        return key.matches("[-\u2013 ]*(page )?#( (of|/) #)?[-\u2013 ]*");
+    }
+
+    /**
+     * A page has two columns when many of its line parts sit wholly left or wholly right of a common gutter near
+     * the middle. Then the left column is read before the right one, between full-width lines (titles, figures).
+     */
+    private static List<PdfLine> readingOrder(List<PdfLine> lines, float width) {
+        float gutter = width / 2;
+        boolean columns = columns(lines, gutter);
+        if (!columns) {
+            // columns need not meet at the middle: where lines were split at a gap, the right column starts where
+            // most of their right-hand parts start (a contents page whose left column runs past the middle)
+            float start = rightColumnStart(lines, width);
+            if (start > 0 && columns(lines, start)) {
+                gutter = start;
+                columns = true;
+            }
+        }
         List<PdfLine> ordered = new ArrayList<>(lines.size());
         if (!columns) {
             for (PdfLine line : lines) {

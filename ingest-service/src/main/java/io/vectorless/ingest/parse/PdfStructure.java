@@ -42,6 +42,21 @@ final class PdfStructure {
     /** Below this share of its entries found on their pages, a printed contents list is not trusted. */
     private static final double UNPLACED = 0.3;
 
+    /**
+     * Printed contents entries (this many, and this share of the list) the bookmarks must lack before a contents
+     * list found in place is followed instead of them.
+     */
+    private static final int MIN_MISSING = 3;
+    private static final double MISSING_SHARE = 0.1;
+    /**
+     * Bookmarks up to this many times the printed entries are no fuller list than the contents: more, and they are
+     * the finer structure whatever titles they word differently ("Strategic Goal 5" for the printed sentence).
+     */
+    private static final double NOT_FULLER = 1.25;
+
+    /** Sections that must have numbered sub-sections printed inside them before flat bookmarks are deepened. */
+    private static final int MIN_NUMBERED_PARENTS = 2;
+
     record Result(List<Anchor> anchors, StructureSource source, String layoutTitle) {
     }
 
@@ -49,6 +64,17 @@ final class PdfStructure {
     }
 
     static Result of(List<List<PdfLine>> pages, List<PdfOutline.Entry> outline, ParseContext context) {
+        Result combined = combine(pages, outline, context);
+        // an SEC filing's financial statements and notes are nodes whatever source gave its Items
+        List<Anchor> anchors = FinancialStatements.within(combined.anchors(), pages);
+        if (anchors.size() > combined.anchors().size()) {
+            context.structureNote((anchors.size() - combined.anchors().size())
+                    + " headings of the financial statements and their notes found under the filing's Items");
+        }
+        return new Result(anchors, combined.source(), combined.layoutTitle());
+    }
+
+    private static Result combine(List<List<PdfLine>> pages, List<PdfOutline.Entry> outline, ParseContext context) {
         int pageCount = pages.size();
         boolean sentences = notSections(outline);
         boolean outlineUsable = !sentences && (outline.size() >= 2 || outline.size() == 1 && pageCount <= 5);
@@ -80,6 +106,23 @@ final class PdfStructure {
                 anchors = deepen(bookmarks, finer);
                 context.structureNote(bookmarks.size() + " bookmark sections deepened with "
                         + (anchors.size() - bookmarks.size()) + " headings of the " + finerName);
+            } else if (placed && bookmarks.size() <= toc.anchors().size() * NOT_FULLER
+                    && missing(toc.anchors(), bookmarks) >= Math.max(MIN_MISSING,
+                    toc.anchors().size() * MISSING_SHARE)) {
+                // the bookmarks leave out entries the printed contents list and that were found on their pages (a
+                // tool bookmarked some headings, or cover lines): the printed contents lead, the bookmarks add only
+                // what lies deeper than it goes
+                anchors = reconciled(toc.anchors(), bookmarks);
+                context.structureNote("the bookmarks lack " + missing(toc.anchors(), bookmarks) + " of the "
+                        + toc.anchors().size() + " printed contents entries found on their pages: the printed"
+                        + " contents were followed, with " + (anchors.size() - toc.anchors().size())
+                        + " deeper bookmarks");
+            } else if (flat(bookmarks)) {
+                anchors = withNumberedSections(bookmarks, pages);
+                if (anchors.size() > bookmarks.size()) {
+                    context.structureNote(bookmarks.size() + " bookmark sections deepened with "
+                            + (anchors.size() - bookmarks.size()) + " numbered sub-sections printed inside them");
+                }
             }
             return new Result(anchors, StructureSource.OUTLINE, layout.title());
         }
@@ -101,9 +144,88 @@ final class PdfStructure {
             return new Result(anchors, StructureSource.TOC, layout.title());
         }
         if (!layout.anchors().isEmpty()) {
-            return new Result(layout.anchors(), StructureSource.LAYOUT, layout.title());
+            List<Anchor> anchors = withNumberedSections(layout.anchors(), pages);
+            if (anchors.size() > layout.anchors().size()) {
+                context.structureNote((anchors.size() - layout.anchors().size())
+                        + " numbered sub-sections found in sequence under the layout's numbered sections");
+            }
+            return new Result(anchors, StructureSource.LAYOUT, layout.title());
         }
         return new Result(List.of(), StructureSource.PAGES, layout.title());
+    }
+
+    /** Printed contents entries no bookmark stands for (same page or next, title the same or ending the same). */
+    private static int missing(List<Anchor> toc, List<Anchor> bookmarks) {
+        int missing = 0;
+        for (Anchor entry : toc) {
+            if (bookmarks.stream().noneMatch(b -> sameEntry(entry, b))) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * One heading named by two sources: on the same page or the next, one title ending the other's ("CHAPTER ONE
+     * INTRODUCTION" printed, "introduction" bookmarked).
+     */
+    private static boolean sameEntry(Anchor a, Anchor b) {
+        if (Math.abs(a.page() - b.page()) > 1) {
+            return false;
+        }
+        String x = key(a.title());
+        String y = key(b.title());
+        return !x.isEmpty() && !y.isEmpty() && (x.endsWith(y) || y.endsWith(x));
+    }
+
+    /** The printed contents, with the bookmarks that lie deeper than any of its entries nested where they fall. */
+    private static List<Anchor> reconciled(List<Anchor> toc, List<Anchor> bookmarks) {
+        int deepest = toc.stream().mapToInt(Anchor::level).max().orElse(1);
+        List<Anchor> merged = new ArrayList<>(toc);
+        for (Anchor bookmark : bookmarks) {
+            if (bookmark.level() > deepest && toc.stream().noneMatch(e -> sameEntry(e, bookmark))
+                    && after(bookmark, toc.get(0))) {
+                merged.add(bookmark);
+            }
+        }
+        merged.sort(Comparator.comparingInt(Anchor::page).thenComparingInt(Anchor::line));
+        return merged;
+    }
+
+    /** Bookmarks all on one level: a list of chapters or sections that may leave their sub-sections out. */
+    private static boolean flat(List<Anchor> bookmarks) {
+        return bookmarks.stream().mapToInt(Anchor::level).distinct().count() == 1;
+    }
+
+    /**
+     * Numbered bookmarks ("3 Method") deepened with the sub-sections numbered under them in sequence ("3.1", "3.2")
+     * when several sections have them: a paper's bookmarks often list its sections only. One section with such lines
+     * is not enough to say the bookmarks left a level out.
+     */
+    private static List<Anchor> withNumberedSections(List<Anchor> headings, List<List<PdfLine>> pages) {
+        // only the top numbered sections frame the search: "3.2" lies in the range of "3", not of "3.1"
+        List<Anchor> sections = headings.stream().filter(NumberedSections::topSection).toList();
+        List<Anchor> numbered = NumberedSections.inside(sections, pages, LayoutHeadings.bodySize(pages));
+        Set<String> listed = new HashSet<>();
+        for (Anchor anchor : headings) {
+            listed.add(key(anchor.title()));
+        }
+        numbered.removeIf(a -> listed.contains(key(a.title())));
+        long parents = sections.stream().filter(b -> numbered.stream().anyMatch(a -> a.level() == b.level() + 1
+                && a.title().startsWith(sectionNumber(b.title()) + "."))).count();
+        if (parents < MIN_NUMBERED_PARENTS) {
+            return headings;
+        }
+        List<Anchor> merged = new ArrayList<>(headings);
+        merged.addAll(numbered);
+        merged.sort(Comparator.comparingInt(Anchor::page).thenComparingInt(Anchor::line));
+        return merged;
+    }
+
+    private static String sectionNumber(String title) {
+        String stripped = title.strip();
+        int space = stripped.indexOf(' ');
+        return space < 0 ? stripped : stripped.substring(0, space).replaceAll("[.:]$", "");
     }
 
     /**

@@ -46,4 +46,43 @@ class PdfLineCollectorTest {
             assertThat(lines.get(1).bold()).isFalse();
         }
     }
+    @Test
+    void contentsInTwoColumnsWithANarrowGutterPastTheMiddleAreReadColumnByColumn() throws IOException {
+        PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        String[][] rows = {
+                {"Message from the Director . . . . . . . 4", "Strategic Goal 5: Establish and"},
+                {"Agency Overview . . . . . . . . . . . . . 8", "maintain responsive, transparent"},
+                {"Purpose and Scope . . . . . . . . . . . 9", "budgeting and costing . . . . . . 60"},
+                {"Information Technology Infrastructure", "Strategic Goal 6: Provide leadership"},
+                {"Improvement Project . . . . . . . . . 22", "in helping agencies . . . . . . . . . 63"},
+        };
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                float y = 700;
+                for (String[] row : rows) {
+                    // the left column's page numbers end 16 pt before the right column: past the page's middle
+                    float leftWidth = regular.getStringWidth(row[0]) / 1000 * 11;
+                    content.beginText();
+                    content.setFont(regular, 11);
+                    content.newLineAtOffset(row[0].endsWith("e") ? 54 : 308 - leftWidth, y);
+                    content.showText(row[0]);
+                    content.endText();
+                    content.beginText();
+                    content.newLineAtOffset(324, y);
+                    content.showText(row[1]);
+                    content.endText();
+                    y -= 14;
+                }
+            }
+            PdfLineCollector collector = new PdfLineCollector(new Deadline(Duration.ofMinutes(1)));
+            collector.getText(document);
+
+            List<PdfLine> lines = PdfPageCleaner.clean(collector.pages(), List.of(new float[]{612, 792})).get(0);
+
+            assertThat(lines).extracting(PdfLine::text).containsExactly(rows[0][0], rows[1][0], rows[2][0],
+                    rows[3][0], rows[4][0], rows[0][1], rows[1][1], rows[2][1], rows[3][1], rows[4][1]);
+        }
+    }
 }

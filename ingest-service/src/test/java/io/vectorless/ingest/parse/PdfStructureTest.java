@@ -172,6 +172,86 @@ class PdfStructureTest {
     }
 
     @Test
+    void flatBookmarksAreDeepenedWithTheSubSectionsNumberedInSequenceInsideThem() {
+        Pdf pdf = new Pdf();
+        pdf.page().line(72, 11, true, "1 Introduction").bookmark(1, "1 Introduction")
+                .line(72, 11, false, "Opening words of the paper.")
+                .line(72, 11, false, "1.1 Scope of the Study")
+                .line(72, 11, false, "What is covered here and what is not.");
+        pdf.page().line(72, 11, true, "2 Method").bookmark(1, "2 Method")
+                .line(72, 11, false, "2.1 Data Collection")
+                .line(72, 11, false, "Where the samples came from.")
+                // a figure in the text that happens to start a line is no sub-section: 2.4 does not follow 2.1
+                .line(72, 11, false, "2.4 Times Faster")
+                .line(72, 11, false, "2.2 Training")
+                .line(72, 11, false, "How the model was fitted.");
+        pdf.page().line(72, 11, true, "3 Results").bookmark(1, "3 Results")
+                .line(72, 11, false, "The findings, with no sub-sections.");
+
+        ParsedDocument parsed = parse(pdf.bytes());
+
+        assertThat(parsed.structureSource()).isEqualTo(StructureSource.OUTLINE);
+        assertThat(headings(parsed)).containsExactly("H1 1 Introduction @1", "H2 1.1 Scope of the Study @1",
+                "H1 2 Method @2", "H2 2.1 Data Collection @2", "H2 2.2 Training @2", "H1 3 Results @3");
+        assertThat(parsed.structure().notes()).anyMatch(note -> note.contains("numbered sub-sections"));
+    }
+
+    @Test
+    void flatBookmarksStayAsTheyAreWhenOnlyOneSectionHasNumberedLinesInside() {
+        Pdf pdf = new Pdf();
+        pdf.page().line(72, 11, true, "1 Introduction").bookmark(1, "1 Introduction")
+                .line(72, 11, false, "Opening words of the paper.");
+        pdf.page().line(72, 11, true, "2 Method").bookmark(1, "2 Method")
+                .line(72, 11, false, "2.1 Data Collection")
+                .line(72, 11, false, "Where the samples came from.");
+        pdf.page().line(72, 11, true, "3 Results").bookmark(1, "3 Results")
+                .line(72, 11, false, "The findings.");
+
+        ParsedDocument parsed = parse(pdf.bytes());
+
+        assertThat(headings(parsed)).containsExactly("H1 1 Introduction @1", "H1 2 Method @2", "H1 3 Results @3");
+    }
+
+    @Test
+    void bookmarksLackingPrintedContentsEntriesFoundInPlaceGiveWayToTheContents() {
+        Pdf pdf = new Pdf();
+        pdf.page().line(72, 16, true, "Risk Guide").line(72, 11, false, "September 2012")
+                .bookmark(1, "September 2012").bookmark(2, "Department of Commerce").bookmark(2, "Standards Office");
+        pdf.page().line(72, 16, true, "Contents")
+                .line(72, 11, true, "1 Alpha").column(500, "1")
+                .line(90, 11, false, "1.1 Alpha One").column(500, "3")
+                .line(90, 11, false, "1.2 Alpha Two").column(500, "6")
+                .line(72, 11, true, "2 Beta").column(500, "9")
+                .line(90, 11, false, "2.1 Beta One").column(500, "11")
+                .line(90, 11, false, "2.2 Beta Two").column(500, "14")
+                .line(72, 11, true, "3 Gamma").column(500, "15")
+                .line(90, 11, false, "3.1 Gamma One").column(500, "16");
+        for (int printed = 1; printed <= 16; printed++) {
+            Pdf.Page page = pdf.page();
+            switch (printed) {
+                case 1 -> page.line(72, 16, true, "1 Alpha").bookmark(1, "alpha");
+                case 3 -> page.line(72, 13, true, "1.1 Alpha One");
+                case 6 -> page.line(72, 13, true, "1.2 Alpha Two").bookmark(2, "1.2 alpha two");
+                case 9 -> page.line(72, 16, true, "2 Beta").bookmark(1, "2 Beta");
+                case 11 -> page.line(72, 13, true, "2.1 Beta One");
+                case 14 -> page.line(72, 13, true, "2.2 Beta Two").bookmark(2, "2.2 Beta Two");
+                case 15 -> page.line(72, 16, true, "3 Gamma").bookmark(1, "3 Gamma");
+                case 16 -> page.line(72, 13, true, "3.1 Gamma One");
+                default -> {
+                }
+            }
+            page.line(72, 11, false, "Text of printed page " + printed + ".");
+        }
+
+        ParsedDocument parsed = parse(pdf.bytes());
+
+        assertThat(headings(parsed)).containsExactly("H1 1 Alpha @3", "H2 1.1 Alpha One @5", "H2 1.2 Alpha Two @8",
+                "H1 2 Beta @11", "H2 2.1 Beta One @13", "H2 2.2 Beta Two @16", "H1 3 Gamma @17",
+                "H2 3.1 Gamma One @18");
+        assertThat(parsed.structure().notes()).anyMatch(note -> note.contains("the printed contents were followed"));
+    }
+
+    @Test
     void bookmarksMarkingParagraphsAreSetAsideForTheHeadingsOnThePages() {
         // a regulation exported with every numbered paragraph bookmarked: sentences, not sections
         Pdf pdf = new Pdf();
