@@ -187,13 +187,21 @@ public final class LexicalNavigator {
             return new Navigation(routing, select(routed, question));
         }
         Map<Integer, List<ScoreDoc>> hits = new LinkedHashMap<>();
+        // per document: on a page several sections share, the best-matching of those sections
+        Map<Integer, Map<Integer, SectionInfo>> onSharedPage = new HashMap<>();
         Map<Integer, Set<Integer>> shared = new HashMap<>();
         for (WorkspaceIndex.PassageHit hit : workspace.passages(Queries.passages(question, workspace.analyzers()))) {
             DocumentSearchIndex owner = workspace.documents().get(hit.document());
-            Set<Integer> sharedPages = shared.computeIfAbsent(hit.document(), k -> sharedPages(owner));
-            if (finerEvidence(owner, hit.doc(), sharedPages)) {
+            // a section's own text spans pages that are indexed too: the pages are the finer evidence
+            if (!owner.hasPages() || owner.pageOf(hit.doc()) > 0) {
                 hits.computeIfAbsent(hit.document(), k -> new ArrayList<>()).add(new ScoreDoc(hit.doc(), hit.score()));
+                continue;
             }
+            Set<Integer> sharedPages = shared.computeIfAbsent(hit.document(), k -> sharedPages(owner));
+            owner.bySearchDoc(hit.doc()).filter(section -> section.parentId() != null
+                            && section.startPage() == section.endPage() && sharedPages.contains(section.startPage()))
+                    .ifPresent(section -> onSharedPage.computeIfAbsent(hit.document(), k -> new HashMap<>())
+                            .putIfAbsent(section.startPage(), section)); // hits come best first
         }
         Map<Long, IndexedDocument> byId = new HashMap<>();
         documents.forEach(d -> byId.put(d.index().documentId(), d));
@@ -201,8 +209,14 @@ public final class LexicalNavigator {
         for (Map.Entry<Integer, List<ScoreDoc>> e : hits.entrySet()) {
             IndexedDocument doc = byId.get(workspace.documents().get(e.getKey()).documentId());
             if (doc != null) {
-                units.addAll(TreeSearch.units(doc, e.getValue()).stream()
-                        .map(u -> u.times(1, "searched with the whole workspace")).toList());
+                Map<Integer, SectionInfo> sections = onSharedPage.getOrDefault(e.getKey(), Map.of());
+                Set<String> keys = new HashSet<>();
+                for (TreeSearch.Unit unit : TreeSearch.units(doc, e.getValue())) {
+                    TreeSearch.Unit placed = onItsSection(unit, sections).times(1, "searched with the whole workspace");
+                    if (keys.add(placed.key())) {
+                        units.add(placed);
+                    }
+                }
             }
         }
         Selection selection = choose(units, true, question);
@@ -221,20 +235,18 @@ public final class LexicalNavigator {
     }
 
     /**
-     * Whether a passage hit is the finer evidence of its place. A section's own text spans pages that are indexed
-     * too, and the pages are finer; but where several sections share one page (a short document on one page, a page
-     * of small sections), each of those sections is finer than the page, which would stand for just one of them.
+     * A page several sections share stands for just one of them (its owner); the page's hit is placed on the one of
+     * those sections whose own text matched best, keeping the page's score.
      */
-    private static boolean finerEvidence(DocumentSearchIndex index, int docNumber, Set<Integer> sharedPages) {
-        if (!index.hasPages()) {
-            return true;
+    private static TreeSearch.Unit onItsSection(TreeSearch.Unit unit, Map<Integer, SectionInfo> sections) {
+        int page = unit.page() > 0 ? unit.page() : unit.section().startPage();
+        SectionInfo best = sections.get(page);
+        if (best == null || best.nodeId().equals(unit.section().nodeId())
+                || unit.page() == 0 && unit.section().startPage() != unit.section().endPage()) {
+            return unit;
         }
-        int page = index.pageOf(docNumber);
-        if (page > 0) {
-            return !sharedPages.contains(page);
-        }
-        return index.bySearchDoc(docNumber).filter(section -> section.parentId() != null
-                && section.startPage() == section.endPage() && sharedPages.contains(section.startPage())).isPresent();
+        return new TreeSearch.Unit(unit.doc(), best, 0, unit.score(),
+                unit.why() + "; the section on page " + page + " that holds the passage");
     }
 
     /** The pages that two or more sections lie on whole. */
