@@ -138,13 +138,7 @@ class PdfStructureTest {
     @Test
     void chapterOnlyBookmarksAreDeepenedWithTheSectionsOfThePrintedContents() {
         Pdf pdf = new Pdf();
-        pdf.page().line(72, 16, true, "Contents")
-                .line(72, 11, true, "1 Alpha").column(500, "1")
-                .line(90, 11, false, "1.1 Alpha One").column(500, "3")
-                .line(90, 11, false, "1.2 Alpha Two").column(500, "6")
-                .line(72, 11, true, "2 Beta").column(500, "9")
-                .line(90, 11, false, "2.1 Beta One").column(500, "11")
-                .line(90, 11, false, "2.2 Beta Two").column(500, "14");
+        alphaBetaContents(pdf.page());
         for (int printed = 1; printed <= 16; printed++) {
             Pdf.Page page = pdf.page();
             switch (printed) {
@@ -217,13 +211,7 @@ class PdfStructureTest {
         Pdf pdf = new Pdf();
         pdf.page().line(72, 16, true, "Risk Guide").line(72, 11, false, "September 2012")
                 .bookmark(1, "September 2012").bookmark(2, "Department of Commerce").bookmark(2, "Standards Office");
-        pdf.page().line(72, 16, true, "Contents")
-                .line(72, 11, true, "1 Alpha").column(500, "1")
-                .line(90, 11, false, "1.1 Alpha One").column(500, "3")
-                .line(90, 11, false, "1.2 Alpha Two").column(500, "6")
-                .line(72, 11, true, "2 Beta").column(500, "9")
-                .line(90, 11, false, "2.1 Beta One").column(500, "11")
-                .line(90, 11, false, "2.2 Beta Two").column(500, "14")
+        alphaBetaContents(pdf.page())
                 .line(72, 11, true, "3 Gamma").column(500, "15")
                 .line(90, 11, false, "3.1 Gamma One").column(500, "16");
         for (int printed = 1; printed <= 16; printed++) {
@@ -332,6 +320,17 @@ class PdfStructureTest {
     }
 
     /** A small PDF writer with free x positions, for contents pages laid out in columns. */
+    /** A printed contents page: chapters 1 Alpha and 2 Beta with two numbered sections each. */
+    private static Pdf.Page alphaBetaContents(Pdf.Page page) {
+        return page.line(72, 16, true, "Contents")
+                .line(72, 11, true, "1 Alpha").column(500, "1")
+                .line(90, 11, false, "1.1 Alpha One").column(500, "3")
+                .line(90, 11, false, "1.2 Alpha Two").column(500, "6")
+                .line(72, 11, true, "2 Beta").column(500, "9")
+                .line(90, 11, false, "2.1 Beta One").column(500, "11")
+                .line(90, 11, false, "2.2 Beta Two").column(500, "14");
+    }
+
     static final class Pdf {
         private record Text(float x, float size, boolean bold, String text, boolean sameRow) {
         }
