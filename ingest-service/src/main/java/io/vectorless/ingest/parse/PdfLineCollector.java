@@ -32,6 +32,8 @@ final class PdfLineCollector extends PDFTextStripper {
     private static final float GUTTER_GAP = 0.9f;
     /** Half the width of the band around the page's middle a column gutter lies in, as a share of the width. */
     private static final float MID_BAND = 0.12f;
+    /** At most this share of a page's glyphs set in other directions than its own is dropped. */
+    private static final float SIDEWAYS_SHARE = 0.1f;
     private final Deadline deadline;
     private final List<List<PdfLine>> pages = new ArrayList<>();
     private final List<Integer> unmappedGlyphs = new ArrayList<>();
@@ -92,6 +94,34 @@ final class PdfLineCollector extends PDFTextStripper {
     @Override
     protected void endPage(PDPage page) {
         flushLine();
+    }
+
+    /**
+     * Drops the few glyphs set against the page's own direction before the page's lines are made: a repository's
+     * stamp up the margin, a table's turned column labels. The stripper hands them over in their own direction, so
+     * they would read as a line of large type (an arXiv stamp became papers' titles) or break into the text. A page
+     * set sideways as a whole keeps all its text: only a small minority is dropped.
+     */
+    @Override
+    protected void writePage() throws IOException {
+        Map<Float, Integer> byDirection = new java.util.HashMap<>();
+        int all = 0;
+        for (List<TextPosition> article : charactersByArticle) {
+            for (TextPosition position : article) {
+                byDirection.merge(position.getDir(), 1, Integer::sum);
+                all++;
+            }
+        }
+        if (byDirection.size() > 1) {
+            float main = byDirection.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            int against = all - byDirection.get(main);
+            if (against <= all * SIDEWAYS_SHARE) {
+                for (List<TextPosition> article : charactersByArticle) {
+                    article.removeIf(position -> position.getDir() != main);
+                }
+            }
+        }
+        super.writePage();
     }
 
     @Override

@@ -85,4 +85,47 @@ class PdfLineCollectorTest {
                     rows[3][0], rows[4][0], rows[0][1], rows[1][1], rows[2][1], rows[3][1], rows[4][1]);
         }
     }
+
+    @Test
+    void aStampSetUpTheMarginIsDroppedButAPageSetSidewaysKeepsItsText() throws IOException {
+        PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        try (PDDocument document = new PDDocument()) {
+            PDPage stamped = new PDPage();
+            document.addPage(stamped);
+            try (PDPageContentStream content = new PDPageContentStream(document, stamped)) {
+                content.beginText();
+                content.setFont(regular, 17);
+                content.newLineAtOffset(150, 700);
+                content.showText("Attention Is All You Need");
+                content.setFont(regular, 10);
+                for (int i = 0; i < 20; i++) {
+                    content.newLineAtOffset(0, -14);
+                    content.showText("The dominant sequence transduction models are based on recurrent networks.");
+                }
+                content.endText();
+                // a repository's stamp, set in 20-point type up the left margin
+                content.beginText();
+                content.setFont(regular, 20);
+                content.setTextMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(Math.PI / 2, 36, 250));
+                content.showText("arXiv:1706.03762v5 [cs.CL] 6 Dec 2017");
+                content.endText();
+            }
+            PDPage sideways = new PDPage();
+            document.addPage(sideways);
+            try (PDPageContentStream content = new PDPageContentStream(document, sideways)) {
+                content.beginText();
+                content.setFont(regular, 10);
+                content.setTextMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(Math.PI / 2, 300, 100));
+                content.showText("A landscape table set sideways on an upright page");
+                content.endText();
+            }
+            PdfLineCollector collector = new PdfLineCollector(new Deadline(Duration.ofMinutes(1)));
+            collector.getText(document);
+
+            assertThat(collector.pages().get(0)).extracting(PdfLine::text)
+                    .contains("Attention Is All You Need").noneMatch(text -> text.contains("arXiv"));
+            assertThat(collector.pages().get(1)).extracting(PdfLine::text)
+                    .containsExactly("A landscape table set sideways on an upright page");
+        }
+    }
 }
